@@ -1,0 +1,38 @@
+// The `meetgrid` command: one file per sub-command under commands/, each listed once below.
+import type { Command } from './command.js';
+
+const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
+  // 'solve': () => import('./commands/solve.js'),
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`meetgrid: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const command = (await load()).default;
+  return command.run(rest);
+}
+
+function usage(): string {
+  const lines = Object.keys(commands)
+    .sort()
+    .map((name) => `  meetgrid ${name}`);
+  return `Usage: meetgrid <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "meetgrid <command> --help" for a command's options.\n`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`meetgrid: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
