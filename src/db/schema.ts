@@ -466,3 +466,10 @@ export const emailOutbox = sqliteTable(
   },
   (t) => [index('email_outbox_status_next').on(t.status, t.nextAttemptAt)],
 );
+
+// Small key/value facts the server keeps about itself, e.g. the generated cookie-signing secret.
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
+});
