@@ -2,8 +2,10 @@
 // each area file exports `{ ko: {...}, en: {...} }` with the same keys, and is listed once here.
 import { LANGUAGES, type Language } from '../db/schema.js';
 import { common } from './messages/common.js';
+import { shell } from './messages/shell.js';
+import { eventSetup } from './messages/event-setup.js';
 
-const areas = [common];
+const areas = [common, shell, eventSetup];
 
 export type Messages = Readonly<Record<string, string>>;
 
