@@ -249,7 +249,8 @@ function asSet(value: DznValue, where: string): readonly number[] {
 }
 
 function describe(value: DznValue): string {
-  return value.kind === 'array2d' ? 'a 2-d array' : value.kind === 'int' || value.kind === 'bool' ? `${value.kind} ${value.value}` : `a ${value.kind}`;
+  if (value.kind === 'int' || value.kind === 'bool') return `${value.kind} ${value.value}`;
+  return { set: 'a set', array: 'an array', array2d: 'a 2-d array' }[value.kind];
 }
 
 function asArray(data: DznData, name: string): readonly DznValue[] {
