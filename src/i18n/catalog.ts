@@ -2,10 +2,11 @@
 // each area file exports `{ ko: {...}, en: {...} }` with the same keys, and is listed once here.
 import { LANGUAGES, type Language } from '../db/schema.js';
 import { common } from './messages/common.js';
+import { participants } from './messages/participants.js';
 import { shell } from './messages/shell.js';
 import { eventSetup } from './messages/event-setup.js';
 
-const areas = [common, shell, eventSetup];
+const areas = [common, shell, eventSetup, participants];
 
 export type Messages = Readonly<Record<string, string>>;
 

@@ -1,0 +1,348 @@
+// Reads for participants' agendas and calendar files: one organization's meetings in one schedule version,
+// with everything a page or a calendar entry shows. Each function is a handful of indexed queries.
+import { and, asc, eq, inArray, isNull, or, desc } from 'drizzle-orm';
+import type { Db } from './client.js';
+import {
+  accessTokens,
+  calendarEntries,
+  eventDays,
+  events,
+  meetings,
+  organizations,
+  representatives,
+  requests,
+  rooms,
+  scheduleVersions,
+  slots,
+  tables,
+  type Language,
+  type MeetingStatus,
+} from './schema.js';
+
+export interface AgendaEvent {
+  readonly id: number;
+  readonly slug: string;
+  readonly nameKo: string;
+  readonly nameEn: string;
+  readonly venue: string;
+  readonly timezone: string;
+}
+
+export interface AgendaOrganization {
+  readonly id: number;
+  readonly code: string;
+  readonly kind: 'corporate' | 'startup';
+  readonly nameKo: string;
+  readonly nameEn: string;
+  readonly sector: string;
+}
+
+export interface AgendaRepresentative {
+  readonly id: number;
+  readonly organizationId: number;
+  readonly name: string;
+  readonly title: string;
+  readonly email: string;
+  readonly language: Language;
+}
+
+export interface AgendaHolder {
+  readonly tokenId: number;
+  readonly lastSeenVersionNumber: number | null;
+  readonly representative: AgendaRepresentative;
+  readonly organization: AgendaOrganization;
+  readonly event: AgendaEvent;
+}
+
+export interface PublishedVersionRow {
+  readonly id: number;
+  readonly number: number;
+  readonly publishedAt: Date | null;
+}
+
+export interface AgendaMeetingRow {
+  readonly meetingId: number;
+  readonly requestId: number;
+  readonly status: MeetingStatus;
+  readonly slotId: number;
+  readonly tableId: number;
+  readonly date: string;
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly tableLabel: string;
+  readonly roomKo: string;
+  readonly roomEn: string;
+  readonly requesterId: number;
+  readonly requestedId: number;
+  readonly uid: string | null;
+  readonly sequence: number | null;
+}
+
+const representativeColumns = {
+  id: representatives.id,
+  organizationId: representatives.organizationId,
+  name: representatives.name,
+  title: representatives.title,
+  email: representatives.email,
+  language: representatives.language,
+};
+
+const organizationColumns = {
+  id: organizations.id,
+  code: organizations.code,
+  kind: organizations.kind,
+  nameKo: organizations.nameKo,
+  nameEn: organizations.nameEn,
+  sector: organizations.sector,
+};
+
+/** The representative, organization and event behind a participant access token (revoked ones included). */
+export function findAgendaHolder(db: Db, accessTokenId: number): AgendaHolder | undefined {
+  const row = db
+    .select({
+      tokenId: accessTokens.id,
+      lastSeenVersionNumber: accessTokens.lastSeenVersionNumber,
+      representative: representativeColumns,
+      organization: organizationColumns,
+      event: {
+        id: events.id,
+        slug: events.slug,
+        nameKo: events.nameKo,
+        nameEn: events.nameEn,
+        venue: events.venue,
+        timezone: events.timezone,
+      },
+    })
+    .from(accessTokens)
+    .innerJoin(representatives, eq(representatives.id, accessTokens.representativeId))
+    .innerJoin(organizations, eq(organizations.id, representatives.organizationId))
+    .innerJoin(events, eq(events.id, accessTokens.eventId))
+    .where(and(eq(accessTokens.id, accessTokenId), eq(accessTokens.kind, 'participant')))
+    .get();
+  return row;
+}
+
+/** The event's currently published schedule version, if any. */
+export function findPublishedVersion(db: Db, eventId: number): PublishedVersionRow | undefined {
+  return db
+    .select({ id: scheduleVersions.id, number: scheduleVersions.number, publishedAt: scheduleVersions.publishedAt })
+    .from(scheduleVersions)
+    .where(and(eq(scheduleVersions.eventId, eventId), eq(scheduleVersions.status, 'published')))
+    .orderBy(desc(scheduleVersions.number))
+    .get();
+}
+
+export function findVersionByNumber(db: Db, eventId: number, number: number): PublishedVersionRow | undefined {
+  return db
+    .select({ id: scheduleVersions.id, number: scheduleVersions.number, publishedAt: scheduleVersions.publishedAt })
+    .from(scheduleVersions)
+    .where(and(eq(scheduleVersions.eventId, eventId), eq(scheduleVersions.number, number)))
+    .get();
+}
+
+export function findVersionById(db: Db, versionId: number): (PublishedVersionRow & { eventId: number }) | undefined {
+  return db
+    .select({
+      id: scheduleVersions.id,
+      eventId: scheduleVersions.eventId,
+      number: scheduleVersions.number,
+      publishedAt: scheduleVersions.publishedAt,
+    })
+    .from(scheduleVersions)
+    .where(eq(scheduleVersions.id, versionId))
+    .get();
+}
+
+const meetingColumns = {
+  meetingId: meetings.id,
+  requestId: meetings.requestId,
+  status: meetings.status,
+  slotId: meetings.slotId,
+  tableId: meetings.tableId,
+  date: eventDays.date,
+  startTime: slots.startTime,
+  endTime: slots.endTime,
+  tableLabel: tables.label,
+  roomKo: rooms.nameKo,
+  roomEn: rooms.nameEn,
+  requesterId: requests.requesterId,
+  requestedId: requests.requestedId,
+  uid: calendarEntries.uid,
+  sequence: calendarEntries.sequence,
+};
+
+function meetingQuery(db: Db) {
+  return db
+    .select(meetingColumns)
+    .from(meetings)
+    .innerJoin(requests, eq(requests.id, meetings.requestId))
+    .innerJoin(slots, eq(slots.id, meetings.slotId))
+    .innerJoin(eventDays, eq(eventDays.id, slots.dayId))
+    .innerJoin(tables, eq(tables.id, meetings.tableId))
+    .innerJoin(rooms, eq(rooms.id, tables.roomId))
+    .leftJoin(calendarEntries, eq(calendarEntries.requestId, meetings.requestId));
+}
+
+/** One organization's meetings in a version, in time order. */
+export function meetingsOfOrganization(db: Db, versionId: number, organizationId: number): AgendaMeetingRow[] {
+  return meetingQuery(db)
+    .where(
+      and(
+        eq(meetings.versionId, versionId),
+        or(eq(requests.requesterId, organizationId), eq(requests.requestedId, organizationId)),
+      ),
+    )
+    .orderBy(asc(eventDays.date), asc(slots.startTime), asc(meetings.id))
+    .all();
+}
+
+/** Every meeting of a version, in time order. */
+export function meetingsOfVersion(db: Db, versionId: number): AgendaMeetingRow[] {
+  return meetingQuery(db)
+    .where(eq(meetings.versionId, versionId))
+    .orderBy(asc(eventDays.date), asc(slots.startTime), asc(meetings.id))
+    .all();
+}
+
+export function organizationsByIds(db: Db, ids: readonly number[]): AgendaOrganization[] {
+  if (ids.length === 0) return [];
+  return db.select(organizationColumns).from(organizations).where(inArray(organizations.id, [...ids])).all();
+}
+
+export function representativesOfOrganizations(db: Db, ids: readonly number[]): AgendaRepresentative[] {
+  if (ids.length === 0) return [];
+  return db
+    .select(representativeColumns)
+    .from(representatives)
+    .where(inArray(representatives.organizationId, [...ids]))
+    .orderBy(asc(representatives.id))
+    .all();
+}
+
+export function findEvent(db: Db, eventId: number): AgendaEvent | undefined {
+  return db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      nameKo: events.nameKo,
+      nameEn: events.nameEn,
+      venue: events.venue,
+      timezone: events.timezone,
+    })
+    .from(events)
+    .where(eq(events.id, eventId))
+    .get();
+}
+
+/** Remembers which published version the holder of a link has now seen. */
+export function markVersionSeen(db: Db, accessTokenId: number, versionNumber: number, now: Date): void {
+  db.update(accessTokens)
+    .set({ lastSeenVersionNumber: versionNumber, lastUsedAt: now })
+    .where(eq(accessTokens.id, accessTokenId))
+    .run();
+}
+
+
+export interface CalendarEntryRow {
+  readonly requestId: number;
+  readonly uid: string;
+  readonly sequence: number;
+  readonly fingerprint: string;
+  readonly cancelled: boolean;
+}
+
+export function calendarEntriesOfEvent(db: Db, eventId: number): CalendarEntryRow[] {
+  return db
+    .select({
+      requestId: calendarEntries.requestId,
+      uid: calendarEntries.uid,
+      sequence: calendarEntries.sequence,
+      fingerprint: calendarEntries.fingerprint,
+      cancelled: calendarEntries.cancelled,
+    })
+    .from(calendarEntries)
+    .where(eq(calendarEntries.eventId, eventId))
+    .all();
+}
+
+export function insertCalendarEntry(
+  db: Db,
+  entry: { requestId: number; eventId: number; uid: string; fingerprint: string },
+): void {
+  db.insert(calendarEntries).values({ ...entry, sequence: 0, cancelled: false }).run();
+}
+
+export function updateCalendarEntry(
+  db: Db,
+  requestId: number,
+  change: { sequence: number; fingerprint: string; cancelled: boolean; updatedAt: Date },
+): void {
+  db.update(calendarEntries).set(change).where(eq(calendarEntries.requestId, requestId)).run();
+}
+
+
+export interface ParticipantTokenRow {
+  readonly id: number;
+  readonly representativeId: number | null;
+  readonly tokenHash: string;
+  readonly revokedAt: Date | null;
+}
+
+/** Every participant link of an event, revoked ones included, oldest first. */
+export function participantTokensOfEvent(db: Db, eventId: number): ParticipantTokenRow[] {
+  return db
+    .select({
+      id: accessTokens.id,
+      representativeId: accessTokens.representativeId,
+      tokenHash: accessTokens.tokenHash,
+      revokedAt: accessTokens.revokedAt,
+    })
+    .from(accessTokens)
+    .where(and(eq(accessTokens.eventId, eventId), eq(accessTokens.kind, 'participant')))
+    .orderBy(asc(accessTokens.id))
+    .all();
+}
+
+export function countParticipantTokens(db: Db, representativeId: number): number {
+  return db
+    .select({ id: accessTokens.id })
+    .from(accessTokens)
+    .where(and(eq(accessTokens.representativeId, representativeId), eq(accessTokens.kind, 'participant')))
+    .all().length;
+}
+
+export function findLiveParticipantTokenByHash(
+  db: Db,
+  tokenHash: string,
+): { id: number; eventId: number } | undefined {
+  return db
+    .select({ id: accessTokens.id, eventId: accessTokens.eventId })
+    .from(accessTokens)
+    .where(
+      and(
+        eq(accessTokens.tokenHash, tokenHash),
+        eq(accessTokens.kind, 'participant'),
+        isNull(accessTokens.revokedAt),
+      ),
+    )
+    .get();
+}
+
+export function representativesOfEvent(db: Db, eventId: number) {
+  return db
+    .select({
+      id: representatives.id,
+      name: representatives.name,
+      email: representatives.email,
+      language: representatives.language,
+      organizationId: organizations.id,
+      organizationCode: organizations.code,
+      organizationKo: organizations.nameKo,
+      organizationEn: organizations.nameEn,
+    })
+    .from(representatives)
+    .innerJoin(organizations, eq(organizations.id, representatives.organizationId))
+    .where(eq(organizations.eventId, eventId))
+    .orderBy(asc(organizations.code), asc(representatives.id))
+    .all();
+}
