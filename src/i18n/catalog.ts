@@ -5,8 +5,9 @@ import { common } from './messages/common.js';
 import { participants } from './messages/participants.js';
 import { shell } from './messages/shell.js';
 import { eventSetup } from './messages/event-setup.js';
+import { check } from './messages/check.js';
 
-const areas = [common, shell, eventSetup, participants];
+const areas = [common, shell, eventSetup, participants, check];
 
 export type Messages = Readonly<Record<string, string>>;
 

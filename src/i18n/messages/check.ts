@@ -1,0 +1,41 @@
+// `meetgrid check` and the CLI's file reading: labels and messages of the command line.
+export const check = {
+  ko: {
+    'check.usage':
+      '사용법: meetgrid check PROBLEM.json SCHEDULE.json [--json]\n\n문제 파일과 일정 파일을 솔버와 별도로 검사하고 수치와 위반 사항을 출력합니다.\n종료 코드: 0 유효, 1 위반 있음, 2 읽을 수 없거나 잘못된 입력.\n',
+    'check.unknownOption': '알 수 없는 옵션 "{option}"',
+    'check.wrongArguments': '문제 파일과 일정 파일 두 개가 필요합니다 ({count}개를 받음)',
+    'check.problemInvalid': '{file}: 잘못된 문제 파일 (오류 {count}개):',
+    'check.figure.meetings': '미팅',
+    'check.figure.scheduled': '배정됨',
+    'check.figure.unscheduled': '미배정',
+    'check.figure.breaks': '공백',
+    'check.figure.maxBreaks': '참가자당 최대 공백',
+    'check.figure.tableChanges': '테이블 이동',
+    'check.valid': '유효한 일정입니다.',
+    'check.violations': '위반 {count}건:',
+    'check.file.missing': '{file}: 파일이 없습니다',
+    'check.file.unreadable': '{file}: 파일을 읽을 수 없습니다 ({reason})',
+    'check.file.badJson': '{file}: 올바른 JSON이 아닙니다 ({reason})',
+    'check.file.badJsonAt': '{file}: {line}행 {column}열에서 올바른 JSON이 아닙니다 ({reason})',
+  },
+  en: {
+    'check.usage':
+      'Usage: meetgrid check PROBLEM.json SCHEDULE.json [--json]\n\nChecks a schedule against its problem, independently of the solver, and prints the figures and every violation.\nExit codes: 0 valid, 1 violations, 2 unreadable or invalid input.\n',
+    'check.unknownOption': 'unknown option "{option}"',
+    'check.wrongArguments': 'expected two files, the problem and the schedule (got {count})',
+    'check.problemInvalid': '{file}: invalid problem ({count} errors):',
+    'check.figure.meetings': 'Meetings',
+    'check.figure.scheduled': 'Scheduled',
+    'check.figure.unscheduled': 'Unscheduled',
+    'check.figure.breaks': 'Breaks',
+    'check.figure.maxBreaks': 'Max breaks per participant',
+    'check.figure.tableChanges': 'Table changes',
+    'check.valid': 'The schedule is valid.',
+    'check.violations': '{count} violations:',
+    'check.file.missing': '{file}: no such file',
+    'check.file.unreadable': '{file}: cannot read the file ({reason})',
+    'check.file.badJson': '{file}: not valid JSON ({reason})',
+    'check.file.badJsonAt': '{file}: not valid JSON at line {line}, column {column} ({reason})',
+  },
+} as const;
