@@ -2,6 +2,7 @@
 import type { Command } from './command.js';
 
 const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
+  check: () => import('./commands/check.js'),
   // 'solve': () => import('./commands/solve.js'),
 };
 
