@@ -6,8 +6,9 @@ import { participants } from './messages/participants.js';
 import { shell } from './messages/shell.js';
 import { eventSetup } from './messages/event-setup.js';
 import { check } from './messages/check.js';
+import { organizerData } from './messages/organizer-data.js';
 
-const areas = [common, shell, eventSetup, participants, check];
+const areas = [common, shell, eventSetup, participants, check, organizerData];
 
 export type Messages = Readonly<Record<string, string>>;
 

@@ -77,25 +77,25 @@ export function resolveColumns<K extends string>(
     if (name === '') {
       // Excel leaves empty header cells after the last column; they only matter if something is under them.
       if (rows.some((row) => (row.cells[position] ?? '') !== '')) {
-        problems.push(problem(headerLine, null, 'csv.error.unnamedColumn', { position: position + 1 }));
+        problems.push(problem(headerLine, null, 'organizerData.csv.error.unnamedColumn', { position: position + 1 }));
       }
       return;
     }
     const spec = specs.find((candidate) => matches(candidate, name));
     if (!spec) {
-      problems.push(problem(headerLine, name, 'csv.error.unknownColumn', { name }));
+      problems.push(problem(headerLine, name, 'organizerData.csv.error.unknownColumn', { name }));
       return;
     }
     const first = index.get(spec.key);
     if (first !== undefined) {
-      problems.push(problem(headerLine, name, 'csv.error.duplicateColumn', { name, first: header[first] ?? '' }));
+      problems.push(problem(headerLine, name, 'organizerData.csv.error.duplicateColumn', { name, first: header[first] ?? '' }));
       return;
     }
     index.set(spec.key, position);
   });
   for (const spec of specs) {
     if (spec.required && !index.has(spec.key)) {
-      problems.push(problem(headerLine, spec.key, 'csv.error.missingColumn', { name: spec.key }));
+      problems.push(problem(headerLine, spec.key, 'organizerData.csv.error.missingColumn', { name: spec.key }));
     }
   }
   const label = (key: K) => {
@@ -114,8 +114,8 @@ export function cellReader<K extends string>(map: ColumnMap<K>, cells: readonly 
 }
 
 /** A line with more cells than the header, unless the extra cells are empty (Excel pads ragged rows). */
-export function tooManyColumns(map: ColumnMap<string>, line: number, cells: readonly string[]): CsvProblem | null {
+export function tooManyColumns(map: { readonly width: number }, line: number, cells: readonly string[]): CsvProblem | null {
   const extra = cells.slice(map.width);
   if (extra.every((cell) => cell === '')) return null;
-  return problem(line, null, 'csv.error.tooManyColumns', { count: cells.length, expected: map.width });
+  return problem(line, null, 'organizerData.csv.error.tooManyColumns', { count: cells.length, expected: map.width });
 }

@@ -14,10 +14,10 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export function decodeCsv(bytes: Uint8Array): DecodeResult {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(buffer, ZIP_MAGIC)) return fail(1, 'csv.error.spreadsheet');
+  if (startsWith(buffer, ZIP_MAGIC)) return fail(1, 'organizerData.csv.error.spreadsheet');
   const decoded = decodeText(buffer);
   if (!decoded.ok) return decoded;
-  if (decoded.text.trim() === '') return fail(1, 'csv.error.empty');
+  if (decoded.text.trim() === '') return fail(1, 'organizerData.csv.error.empty');
   return decoded;
 }
 
@@ -46,7 +46,7 @@ function checked(text: string, encoding: CsvEncoding): DecodeResult {
   const bad = text.search(/[\uFFFD\u0000]/);
   if (bad < 0) return { ok: true, text, encoding };
   const line = text.slice(0, bad).split(/\r\n|\r|\n/).length;
-  return fail(line, 'csv.error.encoding');
+  return fail(line, 'organizerData.csv.error.encoding');
 }
 
 function fail(line: number, key: string): DecodeResult {

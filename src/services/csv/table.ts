@@ -60,7 +60,7 @@ export function readTable(text: string): TableResult {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = Number((error as unknown as { lines?: number }).lines) || 1;
-      const key = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'csv.error.quoteNotClosed' : 'csv.error.malformed';
+      const key = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'organizerData.csv.error.quoteNotClosed' : 'organizerData.csv.error.malformed';
       return { ok: false, problem: problem(line, null, key) };
     }
     throw error;
@@ -71,7 +71,7 @@ export function readTable(text: string): TableResult {
     cells: entry.record.map((cell) => cell.trim()),
   }));
   const [header, ...body] = rows;
-  if (!header) return { ok: false, problem: problem(1, null, 'csv.error.empty') };
+  if (!header) return { ok: false, problem: problem(1, null, 'organizerData.csv.error.empty') };
   return { ok: true, table: { delimiter, headerLine: header.line, header: header.cells, rows: body } };
 }
 

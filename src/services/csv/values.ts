@@ -24,7 +24,7 @@ const KINDS: Readonly<Record<string, OrganizationKind>> = {
   스타트업: 'startup',
 };
 
-export const readKind = (raw: string) => lookup(KINDS, raw, 'csv.error.badKind');
+export const readKind = (raw: string) => lookup(KINDS, raw, 'organizerData.csv.error.badKind');
 
 const LANGUAGE_NAMES: Readonly<Record<string, Language>> = {
   ko: 'ko',
@@ -39,7 +39,7 @@ const LANGUAGE_NAMES: Readonly<Record<string, Language>> = {
 };
 
 export const readLanguage = (raw: string): Cell<Language> =>
-  raw.trim() === '' ? ok('ko') : lookup(LANGUAGE_NAMES, raw, 'csv.error.badLanguage');
+  raw.trim() === '' ? ok('ko') : lookup(LANGUAGE_NAMES, raw, 'organizerData.csv.error.badLanguage');
 
 const STATUSES: Readonly<Record<string, RequestStatus>> = {
   requested: 'requested',
@@ -54,20 +54,20 @@ const STATUSES: Readonly<Record<string, RequestStatus>> = {
 };
 
 export const readStatus = (raw: string): Cell<RequestStatus> =>
-  raw.trim() === '' ? ok('requested') : lookup(STATUSES, raw, 'csv.error.badStatus');
+  raw.trim() === '' ? ok('requested') : lookup(STATUSES, raw, 'organizerData.csv.error.badStatus');
 
 export type Session = 'am' | 'pm';
 
 const SESSIONS: Readonly<Record<string, Session>> = { am: 'am', 오전: 'am', pm: 'pm', 오후: 'pm' };
 
 export const readSession = (raw: string): Cell<Session | null> =>
-  raw.trim() === '' ? ok(null) : lookup(SESSIONS, raw, 'csv.error.badSession');
+  raw.trim() === '' ? ok(null) : lookup(SESSIONS, raw, 'organizerData.csv.error.badSession');
 
 /** An optional cap: empty means none; otherwise a whole number from 0. */
 export function readCap(raw: string): Cell<number | null> {
   const text = raw.trim();
   if (text === '') return ok(null);
-  if (!/^\d{1,6}$/.test(text)) return bad('csv.error.badNumber');
+  if (!/^\d{1,6}$/.test(text)) return bad('organizerData.csv.error.badNumber');
   return ok(Number(text));
 }
 
@@ -75,7 +75,7 @@ export function readCap(raw: string): Cell<number | null> {
 export function readPriority(raw: string): Cell<number> {
   const text = raw.trim();
   if (text === '') return ok(1);
-  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) return bad('csv.error.badPriority');
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) return bad('organizerData.csv.error.badPriority');
   return ok(Number(text));
 }
 
@@ -84,7 +84,7 @@ const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]{2,}$/;
 export function readEmail(raw: string): Cell<string> {
   const text = raw.trim();
   if (text === '') return ok('');
-  return EMAIL.test(text) ? ok(text) : bad('csv.error.badEmail');
+  return EMAIL.test(text) ? ok(text) : bad('organizerData.csv.error.badEmail');
 }
 
 // Stable external ids end up in problem files, URLs and file names, so they stay plain.
@@ -92,6 +92,6 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function readCode(raw: string): Cell<string> {
   const text = raw.trim();
-  if (text === '') return bad('csv.error.missingValue');
-  return CODE.test(text) ? ok(text) : bad('csv.error.badCode');
+  if (text === '') return bad('organizerData.csv.error.missingValue');
+  return CODE.test(text) ? ok(text) : bad('organizerData.csv.error.badCode');
 }
