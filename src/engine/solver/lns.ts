@@ -1,0 +1,171 @@
+// Large-neighbourhood step: the breaks the annealing cannot remove are usually chains linking a few
+// participants, so free every meeting of a participant with breaks and some of its partners, and re-place
+// that piece exactly by branch and bound (bounded in nodes), keeping the result only when it is better.
+import type { Best } from './anneal.js';
+import type { Budget } from './budget.js';
+import type { Random } from './random.js';
+import type { State } from './state.js';
+
+const NODE_LIMIT = 4000;
+
+class Piece {
+  readonly meetings: number[] = [];
+  readonly participants: number[] = [];
+  readonly remaining: Int32Array;
+  readonly original: number[] = [];
+  readonly originalTables: number[] = [];
+  bestSlots: number[] | undefined;
+  bestBreaks: number;
+  bestGaps: number;
+  nodes = 0;
+  readonly movedLimit: number;
+
+  constructor(
+    readonly st: State,
+    picked: readonly number[],
+  ) {
+    const c = st.c;
+    this.remaining = new Int32Array(c.P);
+    const inPiece = new Set<number>();
+    const touched = new Set<number>();
+    for (const p of picked) {
+      for (let i = c.partStart[p]!, end = c.partStart[p + 1]!; i < end; i++) {
+        const m = c.partMeetings[i]!;
+        // Meetings with precedences stay put: re-placing them would need the whole chain.
+        if (st.slotOf[m]! < 0 || inPiece.has(m) || c.predStart[m + 1]! > c.predStart[m]! || c.succStart[m + 1]! > c.succStart[m]!) continue;
+        inPiece.add(m);
+        this.meetings.push(m);
+        touched.add(c.ma[m]!);
+        touched.add(c.mb[m]!);
+      }
+    }
+    this.participants = [...touched];
+    this.bestBreaks = st.breaks;
+    this.bestGaps = st.gaps;
+    this.movedLimit = st.moved;
+  }
+
+  /** Breaks that no placement of the remaining meetings can avoid: each meeting closes at most one break. */
+  private bound(): number {
+    const st = this.st;
+    let saved = 0;
+    for (const p of this.participants) saved += Math.min(st.brkP[p]!, this.remaining[p]!);
+    return st.breaks - saved;
+  }
+
+  run(): boolean {
+    const st = this.st;
+    const c = st.c;
+    for (const m of this.meetings) {
+      this.original.push(st.slotOf[m]!);
+      this.originalTables.push(st.tableOf[m]!);
+    }
+    for (const m of this.meetings) st.unplace(m);
+    for (const m of this.meetings) {
+      this.remaining[c.ma[m]!]!++;
+      this.remaining[c.mb[m]!]!++;
+    }
+    // Most constrained first: fewest allowed slots.
+    this.meetings.sort(
+      (x, y) => c.allowedStart[x + 1]! - c.allowedStart[x]! - (c.allowedStart[y + 1]! - c.allowedStart[y]!),
+    );
+    this.search(0);
+    for (const m of this.meetings) {
+      this.remaining[c.ma[m]!] = 0;
+      this.remaining[c.mb[m]!] = 0;
+    }
+    const chosen = this.bestSlots;
+    if (chosen === undefined) {
+      this.meetings.forEach((m, i) => st.place(m, this.original[i]!, this.originalTables[i]!));
+      return false;
+    }
+    this.meetings.forEach((m, i) => st.place(m, chosen[i]!));
+    return true;
+  }
+
+  private search(depth: number): void {
+    const st = this.st;
+    const c = st.c;
+    if (++this.nodes > NODE_LIMIT) return;
+    if (depth === this.meetings.length) {
+      if (st.excess > 0 || st.moved > this.movedLimit) return;
+      if (st.breaks < this.bestBreaks || (st.breaks === this.bestBreaks && st.gaps < this.bestGaps)) {
+        this.bestBreaks = st.breaks;
+        this.bestGaps = st.gaps;
+        this.bestSlots = this.meetings.map((m) => st.slotOf[m]!);
+      }
+      return;
+    }
+    const m = this.meetings[depth]!;
+    const a = c.ma[m]!;
+    const b = c.mb[m]!;
+    // Try the slots that add the fewest breaks first.
+    const options: { s: number; value: number }[] = [];
+    for (let i = c.allowedStart[m]!, end = c.allowedStart[m + 1]!; i < end; i++) {
+      const s = c.allowedSlots[i]!;
+      if (!st.canPlace(m, s)) continue;
+      st.place(m, s);
+      options.push({ s, value: st.breaks * 64 + st.gaps });
+      st.unplace(m);
+    }
+    options.sort((x, y) => x.value - y.value);
+    this.remaining[a]!--;
+    this.remaining[b]!--;
+    for (const { s } of options) {
+      st.place(m, s);
+      const capOk = c.maxBreaks < 0 || (st.brkP[a]! - this.remaining[a]! <= c.maxBreaks && st.brkP[b]! - this.remaining[b]! <= c.maxBreaks);
+      const bound = this.bound();
+      if (capOk && bound <= this.bestBreaks) {
+        this.search(depth + 1);
+      }
+      st.unplace(m);
+      if (this.nodes > NODE_LIMIT) break;
+    }
+    this.remaining[a]!++;
+    this.remaining[b]!++;
+  }
+}
+
+function pickParticipants(st: State, rng: Random): number[] {
+  const c = st.c;
+  const start = rng.int(c.P);
+  let p = -1;
+  for (let k = 0; k < c.P; k++) {
+    const q = (start + k) % c.P;
+    if (st.brkP[q]! > 0) {
+      p = q;
+      break;
+    }
+  }
+  if (p < 0) return [];
+  const picked = [p];
+  const partners: number[] = [];
+  for (let i = c.partStart[p]!, end = c.partStart[p + 1]!; i < end; i++) {
+    const m = c.partMeetings[i]!;
+    const q = c.ma[m] === p ? c.mb[m]! : c.ma[m]!;
+    if (!partners.includes(q)) partners.push(q);
+  }
+  // Partners with breaks of their own first: they are the other links of the chain.
+  partners.sort((x, y) => st.brkP[y]! - st.brkP[x]! || rng.next() - 0.5);
+  const extra = 1 + rng.int(2);
+  for (let i = 0; i < partners.length && picked.length <= extra; i++) picked.push(partners[i]!);
+  return picked;
+}
+
+/** Runs neighbourhood re-solves from the current (best) state; returns how many improved it. */
+export function improveByNeighbourhoods(st: State, best: Best, rng: Random, budget: Budget, attempts: number): number {
+  let improved = 0;
+  for (let k = 0; k < attempts; k++) {
+    if (st.breaks === 0) break;
+    const picked = pickParticipants(st, rng);
+    if (picked.length === 0) break;
+    const piece = new Piece(st, picked);
+    if (piece.meetings.length === 0) continue;
+    if (piece.run()) {
+      improved++;
+      best.offer(st);
+    }
+    if (!budget.spend(piece.nodes * 8)) break;
+  }
+  return improved;
+}

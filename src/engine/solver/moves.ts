@@ -1,0 +1,135 @@
+// A move is a small set of meetings changing slot (or leaving / entering the schedule). It is applied by
+// taking them all out and putting them back at their new places with the full hard-rule check, so a move
+// either leaves a schedule that respects every hard rule or is rolled back.
+import type { State } from './state.js';
+
+const LIMIT = 96;
+
+export class Move {
+  readonly meeting = new Int32Array(LIMIT);
+  readonly from = new Int32Array(LIMIT);
+  readonly fromTable = new Int32Array(LIMIT);
+  readonly to = new Int32Array(LIMIT);
+  n = 0;
+  private readonly order = new Int32Array(LIMIT);
+  private readonly queue = new Int32Array(LIMIT);
+
+  constructor(private readonly st: State) {}
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  private has(m: number): boolean {
+    for (let i = 0; i < this.n; i++) if (this.meeting[i] === m) return true;
+    return false;
+  }
+
+  add(m: number, to: number): boolean {
+    if (this.n >= LIMIT) return false;
+    this.meeting[this.n] = m;
+    this.from[this.n] = this.st.slotOf[m]!;
+    this.fromTable[this.n] = this.st.tableOf[m]!;
+    this.to[this.n] = to;
+    this.n++;
+    return true;
+  }
+
+  /**
+   * Kempe-chain swap of scheduled meeting m between its slot and s2: every meeting of the two slots linked to m
+   * through a shared participant (or a shared fixed table) swaps slot too, so nobody is double-booked.
+   */
+  kempe(m: number, s2: number): boolean {
+    const st = this.st;
+    const c = st.c;
+    const S = c.S;
+    const s1 = st.slotOf[m]!;
+    this.reset();
+    if (s1 < 0 || s1 === s2) return false;
+    this.add(m, s2);
+    let head = 0;
+    this.queue[0] = m;
+    let tail = 1;
+    while (head < tail) {
+      const x = this.queue[head++]!;
+      const sx = st.slotOf[x]!;
+      const so = sx === s1 ? s2 : s1;
+      for (let k = 0; k < 3; k++) {
+        let y: number;
+        if (k === 0) y = st.occ[c.ma[x]! * S + so]! - 1;
+        else if (k === 1) y = st.occ[c.mb[x]! * S + so]! - 1;
+        else y = c.tableA[x]! >= 0 && c.tableB[x]! < 0 ? st.tableOcc[c.tableA[x]! * S + so]! - 1 : -1;
+        if (y < 0 || this.has(y)) continue;
+        if (!this.add(y, sx)) return false;
+        this.queue[tail++] = y;
+      }
+    }
+    return true;
+  }
+
+  /** Puts unscheduled meeting m at s, dropping whatever blocks it there (its participants' or its table's meetings). */
+  insert(m: number, s: number): boolean {
+    const st = this.st;
+    const c = st.c;
+    const S = c.S;
+    this.reset();
+    if (!c.allowed[m * S + s]) return false;
+    this.add(m, s);
+    const ya = st.occ[c.ma[m]! * S + s]! - 1;
+    const yb = st.occ[c.mb[m]! * S + s]! - 1;
+    if (ya >= 0) this.add(ya, -1);
+    if (yb >= 0 && yb !== ya) this.add(yb, -1);
+    if (c.tableA[m]! >= 0 && c.tableB[m]! < 0) {
+      const yt = st.tableOcc[c.tableA[m]! * S + s]! - 1;
+      if (yt >= 0 && !this.has(yt)) this.add(yt, -1);
+    }
+    for (let i = 1; i < this.n; i++) if (st.hasScheduledSuccessor(this.meeting[i]!)) return false;
+    return true;
+  }
+
+  drop(m: number): boolean {
+    this.reset();
+    if (this.st.slotOf[m]! < 0 || this.st.hasScheduledSuccessor(m)) return false;
+    return this.add(m, -1);
+  }
+
+  /** Applies the move; false (and nothing changed) when the result would break a hard rule. */
+  apply(): boolean {
+    const st = this.st;
+    const n = this.n;
+    for (let i = 0; i < n; i++) if (this.from[i]! >= 0) st.unplace(this.meeting[i]!);
+    // Earlier targets first, so a predecessor moving earlier is back in place before its successor is checked.
+    for (let i = 0; i < n; i++) this.order[i] = i;
+    const order = this.order;
+    for (let i = 1; i < n; i++) {
+      const v = order[i]!;
+      let j = i - 1;
+      while (j >= 0 && this.to[order[j]!]! > this.to[v]!) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = v;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const to = this.to[i]!;
+      if (to < 0) continue;
+      const m = this.meeting[i]!;
+      if (!st.canPlace(m, to)) {
+        this.restore();
+        return false;
+      }
+      st.place(m, to);
+    }
+    return true;
+  }
+
+  /** Undoes an applied (or half-applied) move. */
+  restore(): void {
+    const st = this.st;
+    for (let i = 0; i < this.n; i++) if (st.slotOf[this.meeting[i]!]! >= 0) st.unplace(this.meeting[i]!);
+    for (let i = 0; i < this.n; i++) {
+      if (this.from[i]! >= 0) st.place(this.meeting[i]!, this.from[i]!, this.fromTable[i]!);
+    }
+  }
+}
