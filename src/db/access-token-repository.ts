@@ -1,0 +1,70 @@
+// Private access links (participant and staff); only the sha256 of a token is ever stored.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from './schema.js';
+
+export type AccessTokenRow = typeof accessTokens.$inferSelect;
+
+export function insertAccessToken(
+  db: Db,
+  values: {
+    eventId: number;
+    kind: AccessTokenKind;
+    tokenHash: string;
+    representativeId?: number | null;
+    roomId?: number | null;
+    label?: string;
+  },
+): AccessTokenRow {
+  return db.insert(accessTokens).values(values).returning().get();
+}
+
+/** A link that has not been revoked, whatever its kind. */
+export function findLiveAccessTokenByHash(db: Db, tokenHash: string): AccessTokenRow | null {
+  return (
+    db
+      .select()
+      .from(accessTokens)
+      .where(and(eq(accessTokens.tokenHash, tokenHash), isNull(accessTokens.revokedAt)))
+      .get() ?? null
+  );
+}
+
+export function listAccessTokens(db: Db, eventId: number, kind: AccessTokenKind): AccessTokenRow[] {
+  return db
+    .select()
+    .from(accessTokens)
+    .where(and(eq(accessTokens.eventId, eventId), eq(accessTokens.kind, kind)))
+    .orderBy(desc(accessTokens.id))
+    .all();
+}
+
+/** Returns false when the link does not exist or was already revoked. */
+export function revokeAccessToken(db: Db, id: number, at: Date): boolean {
+  return (
+    db
+      .update(accessTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(accessTokens.id, id), isNull(accessTokens.revokedAt)))
+      .run().changes === 1
+  );
+}
+
+export function touchAccessToken(db: Db, id: number, at: Date): void {
+  db.update(accessTokens).set({ lastUsedAt: at }).where(eq(accessTokens.id, id)).run();
+}
+
+export function eventOfRepresentative(db: Db, representativeId: number): number | null {
+  return (
+    db
+      .select({ eventId: organizations.eventId })
+      .from(representatives)
+      .innerJoin(organizations, eq(organizations.id, representatives.organizationId))
+      .where(eq(representatives.id, representativeId))
+      .get()?.eventId ?? null
+  );
+}
+
+export function eventOfRoom(db: Db, roomId: number): number | null {
+  return db.select({ eventId: rooms.eventId }).from(rooms).where(eq(rooms.id, roomId)).get()?.eventId ?? null;
+}

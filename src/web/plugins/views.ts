@@ -1,0 +1,59 @@
+// Eta views under views/ rendered into views/layout.eta. `reply.page(template, model)` adds what every page
+// needs (t, lang, csrfToken, user, path) so handlers pass only their own view model.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fp from 'fastify-plugin';
+import view from '@fastify/view';
+import { Eta } from 'eta';
+import type { FastifyReply } from 'fastify';
+import { LANGUAGES } from '../../i18n/catalog.js';
+
+// src/web/plugins/ and dist/web/plugins/ both sit three folders below the project root.
+export const VIEWS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'views');
+
+export interface PageModel {
+  /** Already translated; shown in <title> and usually as the page heading. */
+  readonly title: string;
+  /** Extra stylesheets and deferred scripts, e.g. '/static/css/staff.css'. */
+  readonly styles?: readonly string[];
+  readonly scripts?: readonly string[];
+  readonly [key: string]: unknown;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders views/<template>.eta inside the layout and sends it (status as set before, 200 by default). */
+    page(template: string, model: PageModel): Promise<FastifyReply>;
+  }
+}
+
+async function page(this: FastifyReply, template: string, model: PageModel): Promise<FastifyReply> {
+  const request = this.request;
+  const data = {
+    styles: [],
+    scripts: [],
+    ...model,
+    t: request.t,
+    lang: request.lang,
+    languages: LANGUAGES,
+    csrfToken: this.generateCsrf(),
+    user: request.user,
+    path: request.url,
+  };
+  const html = await this.viewAsync(template, data, { layout: 'layout' });
+  // Pages may carry private data (agendas behind a token, organizer screens): never kept by shared caches.
+  if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store');
+  return this.type('text/html; charset=utf-8').send(html);
+}
+
+export default fp(
+  async (app) => {
+    await app.register(view, {
+      engine: { eta: new Eta({ autoEscape: true, autoTrim: false }) },
+      root: VIEWS_FOLDER,
+      viewExt: 'eta',
+    });
+    app.decorateReply('page', page);
+  },
+  { name: 'meetgrid-views', dependencies: ['meetgrid-i18n', 'meetgrid-csrf', 'meetgrid-sessions'] },
+);

@@ -1,0 +1,33 @@
+// Every route plugin of the web app, registered here with ONE line each.
+//
+// Conventions for route plugins (src/web/routes/<area>/…):
+// - A route plugin is a plain async `(app: FastifyInstance) => {…}` default export (no fastify-plugin), added
+//   below as `await app.register(myRoutes);`. `app.db` is the drizzle Db, `app.now()` the clock, `app.config`
+//   the Config. Handlers validate with a JSON `schema`, call one service, and render a view model.
+// - Render a page inside the layout: `return reply.page('area/template', { title: request.t('area.title'), … })`
+//   (views/area/template.eta; inside it `it.t(key)`, `it.lang`, `it.csrfToken`, `it.user`, plus your model;
+//   optional `styles: ['/static/css/area.css']`, `scripts: ['/static/js/area.js']` (deferred; no inline script:
+//   the CSP forbids it). Set a status first if needed: `reply.code(422).page(…)`. Escape with `<%= %>` only.
+// - Translate: `request.t('key', { name: value })`, language in `request.lang` ('ko' | 'en').
+// - Organizer only: `{ preHandler: requireOrganizer }` (src/web/guards.ts); the organizer is `request.user`.
+// - Participant/staff link: route path with `:token` and `{ preHandler: requireAccessLink('participant') }`
+//   (or 'staff'); the link row is `request.accessLink` (eventId, representativeId, roomId, …). Unknown or revoked
+//   tokens get the 404 page, a token of the other kind 403, before your handler runs.
+// - Forms: every POST/PUT/PATCH/DELETE is CSRF-checked. Put
+//   `<input type="hidden" name="_csrf" value="<%= it.csrfToken %>">` in each form; for multipart uploads add it
+//   to the action instead: `action="/…?_csrf=<%= encodeURIComponent(it.csrfToken) %>"`.
+// - Errors: `throw new HttpError(404)` / `new HttpError(409, 'area.someMessage', { n: 3 })`
+//   (src/web/http-error.ts) shows the error page in the visitor's language; schema failures become a 400 page
+//   naming the field. Anything else thrown is logged and shown as a 500 page without details.
+import type { FastifyInstance } from 'fastify';
+import healthz from './healthz.js';
+import login from './login.js';
+import language from './language.js';
+import account from './account.js';
+
+export default async function routes(app: FastifyInstance): Promise<void> {
+  await app.register(healthz);
+  await app.register(login);
+  await app.register(language);
+  await app.register(account);
+}
