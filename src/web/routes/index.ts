@@ -7,7 +7,8 @@
 // - Render a page inside the layout: `return reply.page('area/template', { title: request.t('area.title'), … })`
 //   (views/area/template.eta; inside it `it.t(key)`, `it.lang`, `it.csrfToken`, `it.user`, plus your model;
 //   optional `styles: ['/static/css/area.css']`, `scripts: ['/static/js/area.js']` (deferred; no inline script:
-//   the CSP forbids it). Set a status first if needed: `reply.code(422).page(…)`. Escape with `<%= %>` only.
+//   the CSP forbids it). Set a status first if needed: `reply.code(422).page(…)`. Escape with `<%= %>` only;
+//   include partials by their path from views/: `<%~ include('/area/partials/x', it) %>` (leading slash).
 // - Translate: `request.t('key', { name: value })`, language in `request.lang` ('ko' | 'en').
 // - Organizer only: `{ preHandler: requireOrganizer }` (src/web/guards.ts); the organizer is `request.user`.
 // - Participant/staff link: route path with `:token` and `{ preHandler: requireAccessLink('participant') }`
@@ -24,10 +25,12 @@ import healthz from './healthz.js';
 import login from './login.js';
 import language from './language.js';
 import account from './account.js';
+import home from './home.js';
 
 export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(healthz);
   await app.register(login);
   await app.register(language);
   await app.register(account);
+  await app.register(home);
 }
