@@ -1,0 +1,111 @@
+// Runs the engine once per seed, each in its own worker thread, and keeps the best answer by the objective
+// (priority scheduled, then fewer moved meetings, fewer breaks, fewer table changes). Aborting the signal stops
+// every worker early; each then answers with the best schedule it had.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Problem, Schedule } from '../engine/index.js';
+import type { WorkerInput, WorkerMessage } from './solve-worker.js';
+
+export interface PortfolioProgress {
+  readonly phase: string;
+  readonly fraction: number;
+  readonly best: { readonly scheduled: number; readonly breaks: number };
+}
+
+export interface PortfolioOptions {
+  /** One worker per seed; default one per core, seeds 1..N. */
+  readonly seeds?: readonly number[];
+  readonly timeLimitMs?: number;
+  readonly previous?: Schedule;
+  readonly onProgress?: (progress: PortfolioProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export function defaultSeeds(): number[] {
+  return Array.from({ length: Math.max(1, availableParallelism()) }, (_, i) => i + 1);
+}
+
+// Under a TypeScript loader (tests) this module is a .ts file and so is its worker; compiled, both are .js.
+function workerUrl(): URL {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new URL(`./solve-worker${extension}`, import.meta.url);
+}
+
+/** Sort key: smaller is better. */
+function rank(problem: Problem, schedule: Schedule): number[] {
+  const priority = new Map(problem.meetings.map((m) => [m.id, m.priority ?? 1]));
+  let scheduledPriority = 0;
+  for (const a of schedule.assignments) scheduledPriority += priority.get(a.meeting) ?? 0;
+  return [-scheduledPriority, schedule.stats.moved ?? 0, schedule.stats.breaks, schedule.stats.tableChanges];
+}
+
+export function better(problem: Problem, a: Schedule, b: Schedule): boolean {
+  const ra = rank(problem, a);
+  const rb = rank(problem, b);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! < rb[i]!;
+  return false;
+}
+
+export function solveInWorkers(problem: Problem, options: PortfolioOptions = {}): Promise<Schedule> {
+  const seeds = options.seeds && options.seeds.length > 0 ? options.seeds : defaultSeeds();
+  const stopFlag = new SharedArrayBuffer(4);
+  const stop = (): void => {
+    Atomics.store(new Int32Array(stopFlag), 0, 1);
+  };
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
+
+  const latest = seeds.map(() => ({ fraction: 0, phase: 'start', scheduled: 0, breaks: Number.POSITIVE_INFINITY }));
+  const emit = (phase: string): void => {
+    if (!options.onProgress) return;
+    const lead = latest.reduce((x, y) => (y.scheduled > x.scheduled || (y.scheduled === x.scheduled && y.breaks < x.breaks) ? y : x));
+    options.onProgress({
+      phase,
+      fraction: Math.min(...latest.map((l) => l.fraction)),
+      best: { scheduled: lead.scheduled, breaks: lead.breaks },
+    });
+  };
+
+  const runs = seeds.map(
+    (seed, index) =>
+      new Promise<Schedule>((resolve, reject) => {
+        const input: WorkerInput = {
+          problem,
+          seed,
+          timeLimitMs: options.timeLimitMs ?? 10_000,
+          stopFlag,
+          ...(options.previous ? { previous: options.previous } : {}),
+        };
+        const worker = new Worker(workerUrl(), { workerData: input });
+        let answer: Schedule | undefined;
+        worker.on('message', (message: WorkerMessage) => {
+          if (message.type === 'done') {
+            answer = message.schedule;
+            return;
+          }
+          latest[index] = { fraction: message.fraction, phase: message.phase, scheduled: message.scheduled, breaks: message.breaks };
+          emit(message.phase);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (answer) resolve(answer);
+          else reject(new Error(`solver worker for seed ${seed} stopped (exit code ${code}) without an answer`));
+        });
+      }),
+  );
+
+  return Promise.allSettled(runs).then((results) => {
+    options.signal?.removeEventListener('abort', stop);
+    let best: Schedule | undefined;
+    let failure: unknown;
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        failure ??= result.reason;
+        continue;
+      }
+      if (best === undefined || better(problem, result.value, best)) best = result.value;
+    }
+    if (best === undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    return best;
+  });
+}

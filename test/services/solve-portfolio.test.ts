@@ -1,0 +1,39 @@
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import { checkSchedule } from '../../src/engine/check.js';
+import type { Problem } from '../../src/engine/types.js';
+import { validateProblem } from '../../src/engine/validate.js';
+import { solveInWorkers } from '../../src/services/solve-portfolio.js';
+
+function fixture(name: string): Problem {
+  const result = validateProblem(JSON.parse(readFileSync(new URL(`../fixtures/b2b/${name}.json`, import.meta.url), 'utf8')));
+  if (!result.ok) throw new Error(`fixture ${name} is invalid`);
+  return result.problem;
+}
+
+t.test('two seeds in worker threads give a valid schedule with progress', async (t) => {
+  const problem = fixture('tic-12.original');
+  const phases: string[] = [];
+  const schedule = await solveInWorkers(problem, {
+    seeds: [1, 2],
+    timeLimitMs: 1500,
+    onProgress: (p) => {
+      phases.push(p.phase);
+      t.ok(p.fraction >= 0 && p.fraction <= 1, 'fraction within 0..1');
+    },
+  });
+  const report = checkSchedule(problem, schedule);
+  t.ok(report.valid, 'the answer passes the checker');
+  t.equal(schedule.stats.scheduled, problem.meetings.length, 'every meeting placed');
+  t.ok(phases.length > 0, 'progress was reported');
+});
+
+t.test('aborting stops the workers early with their best answer', async (t) => {
+  const problem = fixture('forum-13crafb.original');
+  const controller = new AbortController();
+  const started = Date.now();
+  setTimeout(() => controller.abort(), 300);
+  const schedule = await solveInWorkers(problem, { seeds: [3], timeLimitMs: 30_000, signal: controller.signal });
+  t.ok(Date.now() - started < 10_000, 'returned long before the time limit');
+  t.ok(checkSchedule(problem, schedule).valid, 'the early answer is still valid');
+});
