@@ -7,8 +7,9 @@ import { shell } from './messages/shell.js';
 import { eventSetup } from './messages/event-setup.js';
 import { check } from './messages/check.js';
 import { organizerData } from './messages/organizer-data.js';
+import { solve } from './messages/solve.js';
 
-const areas = [common, shell, eventSetup, participants, check, organizerData];
+const areas = [common, shell, eventSetup, participants, check, organizerData, solve];
 
 export type Messages = Readonly<Record<string, string>>;
 
