@@ -1,0 +1,109 @@
+// `npm start`: configuration → database → first organizer → demo event → listen, and a clean stop on
+// SIGTERM/SIGINT. Every start-up problem a user can fix is one line on stderr and exit code 1.
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { DatabaseOpenError, openDatabase, type DbHandle } from '../db/client.js';
+import { ensureFirstOrganizer } from '../services/organizer-accounts.js';
+import { buildApp } from './app.js';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+class StartError extends Error {
+  override name = 'StartError';
+}
+
+function listenProblem(error: unknown, config: Config): string | null {
+  switch ((error as { code?: string }).code) {
+    case 'EADDRINUSE':
+      return `port ${config.port} is in use; set PORT to a free port`;
+    case 'EACCES':
+      return `no permission to listen on port ${config.port}; set PORT to a number above 1023`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `cannot listen on HOST ${config.host}: no such address on this machine; set HOST`;
+    default:
+      return null;
+  }
+}
+
+async function listen(app: FastifyInstance, config: Config): Promise<string> {
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const problem = listenProblem(error, config);
+    if (problem) throw new StartError(problem);
+    throw error;
+  }
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function stopOnSignals(app: FastifyInstance, handle: DbHandle): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: waiting for requests in flight');
+    const timer = setTimeout(() => {
+      app.log.error('requests still running after 10 s; stopping anyway');
+      handle.close();
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    // fastify.close() stops accepting, lets running requests finish (each write is one synchronous SQLite
+    // transaction, so none is left half-done), then the database is closed and its WAL checkpointed.
+    app.close().then(
+      () => {
+        handle.close();
+        app.log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error while stopping');
+        handle.close();
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const handle = openDatabase(config.dbPath);
+  let app: FastifyInstance | undefined;
+  try {
+    const first = await ensureFirstOrganizer(handle.db);
+    app = await buildApp({ db: handle, config, logger: { level: config.logLevel } });
+    const url = await listen(app, config);
+    stopOnSignals(app, handle);
+    // With PORT=0 (tests, quick trials) only the real address is meaningful.
+    const base = config.port === 0 ? url : config.publicUrl;
+    const lines = [
+      `Meetgrid is running at ${url}${base === url ? '' : ` (public address ${base})`}; stop with Ctrl+C.`,
+    ];
+    if (first.created) {
+      lines.push(
+        `First start: log in at ${base}/login as ${first.email} with the one-time password ${first.password}`,
+        'It is shown only now: change it at once under "Change password".',
+      );
+    } else {
+      lines.push(`Organizers log in at ${base}/login`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    handle.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof StartError;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  process.stderr.write(`meetgrid: ${known ? message : `could not start: ${message}`}\n`);
+  process.exit(1);
+});
