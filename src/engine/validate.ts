@@ -28,6 +28,7 @@ export function tableList(problem: Problem): readonly ProblemTable[] {
 }
 
 type Obj = Record<string, unknown>;
+type Kind = 'slot' | 'table' | 'participant' | 'meeting';
 
 const FIELDS = {
   problem: ['format', 'name', 'timezone', 'slots', 'tables', 'participants', 'meetings', 'rules'],
@@ -69,6 +70,11 @@ function isTimeZone(name: string): boolean {
 /** Collects errors while walking the document; every check reports through `fail`. */
 class Collector {
   readonly errors: InputError[] = [];
+  /**
+   * Kinds whose list has an entry without a usable id (missing, invalid or duplicate): a reference to an unknown id
+   * of such a kind most likely points at that entry, so it is not reported twice.
+   */
+  private readonly incomplete = new Set<Kind>();
 
   fail(path: string, message: string): void {
     this.errors.push({ path, message });
@@ -96,16 +102,31 @@ class Collector {
   }
 
   /** Records the element's id in `seen`; returns it when it is a usable string. */
-  id(value: Obj, path: string, seen: Map<string, string>, kind: string): string | undefined {
+  id(value: Obj, path: string, seen: Map<string, string>, kind: Kind): string | undefined {
     const id = value.id;
     if (typeof id !== 'string' || id.trim() === '') {
       this.fail(join(path, 'id'), 'must be a non-empty string');
+      this.incomplete.add(kind);
       return undefined;
     }
     const first = seen.get(id);
-    if (first !== undefined) this.fail(join(path, 'id'), `duplicate ${kind} id "${id}" (first at ${first})`);
-    else seen.set(id, path);
+    if (first !== undefined) {
+      this.fail(join(path, 'id'), `duplicate ${kind} id "${id}" (first at ${first})`);
+      this.incomplete.add(kind);
+    } else seen.set(id, path);
     return id;
+  }
+
+  markIncomplete(kind: Kind): void {
+    this.incomplete.add(kind);
+  }
+
+  isComplete(kind: Kind): boolean {
+    return !this.incomplete.has(kind);
+  }
+
+  unknown(path: string, kind: Kind, id: string): void {
+    if (!this.incomplete.has(kind)) this.fail(path, `unknown ${kind} "${id}"`);
   }
 
   /** An optional list of known slot ids; returns the valid ones. */
@@ -120,23 +141,18 @@ class Collector {
     field.forEach((item: unknown, i) => {
       const itemPath = `${join(path, key)}[${i}]`;
       if (typeof item !== 'string') this.fail(itemPath, 'must be a slot id (string)');
-      else if (!slots.has(item)) this.fail(itemPath, `unknown slot "${item}"`);
+      else if (!slots.has(item)) this.unknown(itemPath, 'slot', item);
       else result.add(item);
     });
     return result;
   }
 
-  list(value: Obj, key: string): unknown[] | undefined {
+  list(value: Obj, key: string, kind: Kind): unknown[] {
     const field = value[key];
-    if (field === undefined) {
-      this.fail(key, 'is required');
-      return undefined;
-    }
-    if (!Array.isArray(field)) {
-      this.fail(key, 'must be a list');
-      return undefined;
-    }
-    return field;
+    if (Array.isArray(field)) return field;
+    this.fail(key, field === undefined ? 'is required' : 'must be a list');
+    this.incomplete.add(kind);
+    return [];
   }
 }
 
@@ -169,6 +185,7 @@ function validateSlots(c: Collector, slots: unknown[]): Map<string, SlotInfo> {
     const path = `slots[${index}]`;
     if (!isObject(slot)) {
       c.fail(path, 'must be an object');
+      c.markIncomplete('slot');
       return;
     }
     c.unknownFields(slot, path, FIELDS.slot);
@@ -212,17 +229,13 @@ function validateSlots(c: Collector, slots: unknown[]): Map<string, SlotInfo> {
 
 function validateTables(c: Collector, tables: unknown, slots: ReadonlyMap<string, SlotInfo>): Map<string, Set<string>> {
   const info = new Map<string, Set<string>>();
-  if (tables === undefined) {
-    c.fail('tables', 'is required');
-    return info;
-  }
-  if (typeof tables === 'number') {
-    if (!isWhole(tables, 0)) c.fail('tables', 'must be a list of tables or a whole number >= 0');
-    else for (let i = 1; i <= tables; i++) info.set(`T${i}`, new Set());
+  if (isWhole(tables, 0)) {
+    for (let i = 1; i <= tables; i++) info.set(`T${i}`, new Set());
     return info;
   }
   if (!Array.isArray(tables)) {
-    c.fail('tables', 'must be a list of tables or a whole number >= 0');
+    c.fail('tables', tables === undefined ? 'is required' : 'must be a list of tables or a whole number >= 0');
+    c.markIncomplete('table');
     return info;
   }
   const seen = new Map<string, string>();
@@ -230,6 +243,7 @@ function validateTables(c: Collector, tables: unknown, slots: ReadonlyMap<string
     const path = `tables[${index}]`;
     if (!isObject(table)) {
       c.fail(path, 'must be an object');
+      c.markIncomplete('table');
       return;
     }
     c.unknownFields(table, path, FIELDS.table);
@@ -253,6 +267,7 @@ function validateParticipants(
     const path = `participants[${index}]`;
     if (!isObject(participant)) {
       c.fail(path, 'must be an object');
+      c.markIncomplete('participant');
       return;
     }
     c.unknownFields(participant, path, FIELDS.participant);
@@ -261,7 +276,7 @@ function validateParticipants(
     c.optionalString(participant, 'role', path);
     let table = c.optionalString(participant, 'table', path);
     if (table !== undefined && !tables.has(table)) {
-      c.fail(`${path}.table`, `unknown table "${table}"`);
+      c.unknown(`${path}.table`, 'table', table);
       table = undefined;
     }
     const unavailable = c.slotList(participant, 'unavailable', path, slots);
@@ -290,7 +305,7 @@ function validateMeeting(c: Collector, meeting: Obj, path: string, at: Lookups):
       if (typeof id !== 'string') c.fail(`${path}.between[${i}]`, 'must be a participant id (string)');
       else {
         const info = at.participants.get(id);
-        if (!info) c.fail(`${path}.between[${i}]`, `unknown participant "${id}"`);
+        if (!info) c.unknown(`${path}.between[${i}]`, 'participant', id);
         else pair.push({ id, info });
       }
     });
@@ -300,17 +315,17 @@ function validateMeeting(c: Collector, meeting: Obj, path: string, at: Lookups):
   }
   c.optionalWhole(meeting, 'priority', path, 1);
   const session = c.optionalString(meeting, 'session', path);
-  if (session !== undefined && !at.sessions.has(session)) {
+  if (session !== undefined && !at.sessions.has(session) && c.isComplete('slot')) {
     c.fail(`${path}.session`, `no slot has session "${session}"`);
   }
   let slot = c.optionalString(meeting, 'slot', path);
   if (slot !== undefined && !at.slots.has(slot)) {
-    c.fail(`${path}.slot`, `unknown slot "${slot}"`);
+    c.unknown(`${path}.slot`, 'slot', slot);
     slot = undefined;
   }
   let table = c.optionalString(meeting, 'table', path);
   if (table !== undefined && !at.tables.has(table)) {
-    c.fail(`${path}.table`, `unknown table "${table}"`);
+    c.unknown(`${path}.table`, 'table', table);
     table = undefined;
   }
   if (slot !== undefined) {
@@ -353,7 +368,7 @@ function validatePrecedence(c: Collector, meetings: ReadonlyMap<string, MeetingI
   for (const [id, meeting] of meetings) {
     for (const edge of meeting.after) {
       const before = meetings.get(edge.id);
-      if (!before) c.fail(edge.path, `unknown meeting "${edge.id}"`);
+      if (!before) c.unknown(edge.path, 'meeting', edge.id);
       else if (before.slot !== undefined && meeting.slot !== undefined && edge.id !== id) {
         const [a, b] = [slots.get(before.slot)!.index, slots.get(meeting.slot)!.index];
         if (a >= b) c.fail(edge.path, `"${edge.id}" is pinned to slot "${before.slot}", not earlier than this meeting's pinned slot "${meeting.slot}"`);
@@ -402,18 +417,19 @@ export function validateProblem(input: unknown): ValidationResult {
   const timezone = c.optionalString(input, 'timezone', '');
   if (timezone !== undefined && !isTimeZone(timezone)) c.fail('timezone', `unknown IANA time zone "${timezone}"`);
 
-  const slots = validateSlots(c, c.list(input, 'slots') ?? []);
+  const slots = validateSlots(c, c.list(input, 'slots', 'slot'));
   const sessions = new Set([...slots.values()].flatMap((s) => (s.session === undefined ? [] : [s.session])));
   const tables = validateTables(c, input.tables, slots);
-  const participants = validateParticipants(c, c.list(input, 'participants') ?? [], slots, tables);
+  const participants = validateParticipants(c, c.list(input, 'participants', 'participant'), slots, tables);
   const lookups: Lookups = { slots, sessions, tables, participants };
 
   const seen = new Map<string, string>();
   const meetings = new Map<string, MeetingInfo>();
-  (c.list(input, 'meetings') ?? []).forEach((meeting, index) => {
+  c.list(input, 'meetings', 'meeting').forEach((meeting, index) => {
     const path = `meetings[${index}]`;
     if (!isObject(meeting)) {
       c.fail(path, 'must be an object');
+      c.markIncomplete('meeting');
       return;
     }
     const id = c.id(meeting, path, seen, 'meeting');
