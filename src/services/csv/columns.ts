@@ -50,12 +50,16 @@ function matches(spec: ColumnSpec, header: string): boolean {
   return normalized !== '' && [spec.key, ...spec.aliases].some((name) => normalizeHeader(name) === normalized);
 }
 
-/** Which shape a header is, by its required columns; null when it is neither. */
+/** Which shape a header is, by its identifying columns; null when it is neither. */
 export function detectKind(header: readonly string[]): CsvKind | null {
-  const has = (spec: ColumnSpec) => header.some((name) => matches(spec, name));
-  if (REQUEST_COLUMNS.filter((spec) => spec.required).every(has)) return 'requests';
-  if (PARTICIPANT_COLUMNS.filter((spec) => spec.required).every(has)) return 'participants';
+  const has = (key: string) => header.some((name) => matches(specOf(key), name));
+  if (has('requester_code') || has('requested_code')) return 'requests';
+  if (has('code') || has('kind') || has('name_ko')) return 'participants';
   return null;
+}
+
+function specOf(key: string): ColumnSpec {
+  return [...PARTICIPANT_COLUMNS, ...REQUEST_COLUMNS].find((spec) => spec.key === key) as ColumnSpec;
 }
 
 /** Where each column is, and the header as the user wrote it (for messages). */

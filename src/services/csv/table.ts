@@ -45,7 +45,9 @@ interface ParsedRecord {
   readonly info: { readonly lines: number };
 }
 
-export function readTable(text: string): TableResult {
+export function readTable(input: string): TableResult {
+  // One kind of line end, so csv-parse's line count matches what an editor shows for cells spanning lines too.
+  const text = input.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
   let records: ParsedRecord[];
   try {
@@ -76,5 +78,5 @@ export function readTable(text: string): TableResult {
 }
 
 function lineBreaks(raw: string): number {
-  return (raw.replace(/(\r\n|\r|\n)$/, '').match(/\r\n|\r|\n/g) ?? []).length;
+  return (raw.replace(/\n$/, '').match(/\n/g) ?? []).length;
 }
