@@ -76,6 +76,9 @@ export interface AgendaMeetingRow {
   readonly requestedId: number;
   readonly uid: string | null;
   readonly sequence: number | null;
+  /** What the calendar entry last recorded; differs from the meeting when bookkeeping has not caught up. */
+  readonly calendarFingerprint: string | null;
+  readonly calendarCancelled: boolean | null;
 }
 
 const representativeColumns = {
@@ -169,6 +172,8 @@ const meetingColumns = {
   requestedId: requests.requestedId,
   uid: calendarEntries.uid,
   sequence: calendarEntries.sequence,
+  calendarFingerprint: calendarEntries.fingerprint,
+  calendarCancelled: calendarEntries.cancelled,
 };
 
 function meetingQuery(db: Db) {

@@ -9,7 +9,7 @@ import {
   type AgendaMeetingRow,
 } from '../../db/agenda-repository.js';
 import { translate, type Language } from '../../i18n/catalog.js';
-import { isCalendarVisible, syncCalendarEntries } from './calendar-entries.js';
+import { isCalendarVisible, meetingFingerprint, syncCalendarEntries } from './calendar-entries.js';
 import { writeCalendar } from './ics-writer.js';
 import {
   eventName,
@@ -54,8 +54,8 @@ function buildCalendar(
   const published = findPublishedVersion(db, holder.event.id);
   const organizationId = holder.organization.id;
   let rows = published ? meetingsOfOrganization(db, published.id, organizationId).filter(isCalendarVisible) : [];
-  // A version published before calendar bookkeeping ran gets its entries now, so every meeting has its UID.
-  if (published && rows.some((row) => row.uid === null)) {
+  // A version published without calendar bookkeeping gets it now, so every meeting has its UID and SEQUENCE.
+  if (published && rows.some(needsSync)) {
     syncCalendarEntries(db, holder.event.id, published.id);
     rows = meetingsOfOrganization(db, published.id, organizationId).filter(isCalendarVisible);
   }
@@ -77,4 +77,8 @@ function buildCalendar(
   const body = writeCalendar('PUBLISH', entries, translate(language, 'participants.ics.calendarName', { event: name }));
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   return { body, etag, count: chosen.length };
+}
+
+function needsSync(meeting: AgendaMeetingRow): boolean {
+  return meeting.uid === null || meeting.calendarCancelled === true || meeting.calendarFingerprint !== meetingFingerprint(meeting);
 }

@@ -1,0 +1,169 @@
+// On publish, every representative of both sides of a new, moved or cancelled meeting gets one e-mail for it, in
+// their language, with their agenda link and a calendar part: METHOD:REQUEST for new and moved meetings (same UID,
+// higher SEQUENCE, so calendars update the entry they have), METHOD:CANCEL for removed ones. iTIP (RFC 5546)
+// allows one UID per message, hence one message per meeting. The Message-ID is derived from the version, the
+// representative and the calendar UID, so publishing the same version again never enqueues a message twice.
+import type { Db } from '../db/client.js';
+import {
+  findEvent,
+  meetingsOfVersion,
+  type AgendaEvent,
+  type AgendaMeetingRow,
+  type AgendaRepresentative,
+} from '../db/agenda-repository.js';
+import { enqueueMessage } from '../db/outbox-repository.js';
+import { translator, type Language } from '../i18n/catalog.js';
+import { dayLabel } from './agenda.js';
+import { isCalendarVisible, meetingFingerprint, syncCalendarEntries } from './calendar/calendar-entries.js';
+import { writeCalendar, type CalendarMethod } from './calendar/ics-writer.js';
+import {
+  eventName,
+  eventOrganizer,
+  loadDirectory,
+  organizationName,
+  otherOrganizationId,
+  roomName,
+  toCalendarEvent,
+  type MeetingDirectory,
+} from './calendar/meeting-events.js';
+import { ensureParticipantLinks } from './participant-links.js';
+
+export interface PublishInvitations {
+  readonly eventId: number;
+  readonly versionId: number;
+  /** The version that was published before this one, if any: only what differs from it is sent. */
+  readonly previousVersionId: number | null;
+  readonly publicUrl: string;
+  /** The configured sender, used as the calendar ORGANIZER. */
+  readonly from?: string;
+}
+
+export interface InvitationReport {
+  readonly enqueued: number;
+  /** Messages this version had already enqueued (a repeated publish). */
+  readonly alreadyQueued: number;
+  /** Representatives concerned by a change who have no e-mail address. */
+  readonly withoutEmail: number;
+}
+
+type Change = 'request' | 'update' | 'cancel';
+
+interface ChangedMeeting {
+  readonly change: Change;
+  readonly meeting: AgendaMeetingRow;
+}
+
+/**
+ * Brings calendar entries up to date for the published version and enqueues the invitations, in one
+ * transaction. Called by the publishing service right after a version is published.
+ */
+export function enqueueInvitationsForPublish(db: Db, input: PublishInvitations): InvitationReport {
+  return db.transaction(() => {
+    const event = findEvent(db, input.eventId);
+    if (!event) throw new Error(`event ${input.eventId} does not exist`);
+    syncCalendarEntries(db, input.eventId, input.versionId);
+    const changes = changedMeetings(db, input.versionId, input.previousVersionId);
+    if (changes.length === 0) return { enqueued: 0, alreadyQueued: 0, withoutEmail: 0 };
+    const links = new Map(
+      ensureParticipantLinks(db, input.eventId, input.publicUrl).map((link) => [link.representativeId, link.url]),
+    );
+    let enqueued = 0;
+    let alreadyQueued = 0;
+    let withoutEmail = 0;
+    for (const { change, meeting } of changes) {
+      for (const organizationId of [meeting.requesterId, meeting.requestedId]) {
+        const directory = loadDirectory(db, organizationId, [meeting]);
+        for (const person of directory.representatives.get(organizationId) ?? []) {
+          if (person.email.trim() === '') {
+            withoutEmail++;
+            continue;
+          }
+          const added = enqueueMessage(
+            db,
+            invitation({ event, input, change, meeting, person, organizationId, directory, url: links.get(person.id) ?? '' }),
+          );
+          if (added) enqueued++;
+          else alreadyQueued++;
+        }
+      }
+    }
+    return { enqueued, alreadyQueued, withoutEmail };
+  });
+}
+
+function changedMeetings(db: Db, versionId: number, previousVersionId: number | null): ChangedMeeting[] {
+  const current = meetingsOfVersion(db, versionId).filter(isCalendarVisible);
+  const previous = previousVersionId === null ? [] : meetingsOfVersion(db, previousVersionId).filter(isCalendarVisible);
+  const before = new Map(previous.map((meeting) => [meeting.requestId, meeting]));
+  const now = new Set(current.map((meeting) => meeting.requestId));
+  const changes: ChangedMeeting[] = [];
+  for (const meeting of current) {
+    const old = before.get(meeting.requestId);
+    if (!old) changes.push({ change: 'request', meeting });
+    else if (meetingFingerprint(old) !== meetingFingerprint(meeting)) changes.push({ change: 'update', meeting });
+  }
+  for (const meeting of previous) {
+    if (!now.has(meeting.requestId)) changes.push({ change: 'cancel', meeting });
+  }
+  return changes;
+}
+
+interface InvitationInput {
+  readonly event: AgendaEvent;
+  readonly input: PublishInvitations;
+  readonly change: Change;
+  readonly meeting: AgendaMeetingRow;
+  readonly person: AgendaRepresentative;
+  readonly organizationId: number;
+  readonly directory: MeetingDirectory;
+  readonly url: string;
+}
+
+function invitation(args: InvitationInput) {
+  const { event, input, change, meeting, person, organizationId, directory, url } = args;
+  const language: Language = person.language;
+  const t = translator(language);
+  const name = eventName(event, language);
+  const other = organizationName(directory.organizations.get(otherOrganizationId(meeting, organizationId)), language);
+  const method: CalendarMethod = change === 'cancel' ? 'CANCEL' : 'REQUEST';
+  const uid = meeting.uid ?? '';
+  const calendarEvent = toCalendarEvent(
+    meeting,
+    { uid, sequence: meeting.sequence ?? 0, cancelled: change === 'cancel' },
+    {
+      event,
+      language,
+      viewerOrganizationId: organizationId,
+      agendaUrl: url,
+      organizer: eventOrganizer(name, input.from),
+      stamp: Date.now(),
+      directory,
+    },
+  );
+  const date = dayLabel(meeting.date, language);
+  const time = `${meeting.startTime}–${meeting.endTime}`;
+  const place = calendarEvent.location;
+  const subjectKey = { request: 'requestSubject', update: 'updateSubject', cancel: 'cancelSubject' }[change];
+  const bodyKey = { request: 'requestBody', update: 'updateBody', cancel: 'cancelBody' }[change];
+  const text = [
+    t('participants.mail.greeting', { name: person.name }),
+    '',
+    t(`participants.mail.${bodyKey}`, { name: other, date, time, place }),
+    t('participants.mail.timezone', { zone: event.timezone }),
+    '',
+    t('participants.mail.agendaLink', { url }),
+    '',
+    `— ${name}`,
+  ].join('\n');
+  return {
+    eventId: event.id,
+    representativeId: person.id,
+    messageId: `<v${input.versionId}.r${person.id}.${uid.replace(/@.*$/, '')}@meetgrid>`,
+    toAddress: person.email.trim(),
+    subject: t(`participants.mail.${subjectKey}`, { event: name, name: other, date, time: meeting.startTime }),
+    textBody: text,
+    htmlBody: null,
+    icsMethod: method,
+    icsBody: writeCalendar(method, [calendarEvent]),
+  };
+}
