@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 
 const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
   check: () => import('./commands/check.js'),
-  // 'solve': () => import('./commands/solve.js'),
+  solve: () => import('./commands/solve.js'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
