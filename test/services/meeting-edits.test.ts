@@ -24,12 +24,12 @@ import { eventRow, saveGreedyDraft } from '../helpers/greedy-draft.js';
 
 const actor = { label: 'user:1', userId: null };
 
-function setup(t: { teardown(fn: () => void): void }, skip: number[] = []) {
+function setup(t: { teardown(fn: () => void): void }) {
   const handle = openDatabase(':memory:');
   t.teardown(handle.close);
   const { db } = handle;
   const fixture = createSmallEvent(db);
-  const draft = saveGreedyDraft(db, fixture.eventId, skip);
+  const draft = saveGreedyDraft(db, fixture.eventId);
   const event = () => eventRow(db, fixture.eventId);
   const meetingOf = (requestId: number) =>
     meetingsOfVersion(db, workingVersion(db, fixture.eventId)!.id).find((m) => m.requestId === requestId);
