@@ -123,8 +123,8 @@ export function planParticipants(table: CsvTable, snapshot: ParticipantsSnapshot
     const cells = readOrganizationCells(cell, context, report);
     let group = groups.get(code.value);
     if (!group) {
-      if (cells.kind === undefined && map.index.has('kind')) report('kind', 'organizerData.csv.error.missingValue');
-      if (cells.name_ko === undefined) report('name_ko', 'organizerData.csv.error.missingValue');
+      if (!cell('kind')) report('kind', 'organizerData.csv.error.missingValue');
+      if (!cell('name_ko')) report('name_ko', 'organizerData.csv.error.missingValue');
       group = { code: code.value, line: row.line, cells, representatives: [], representativeKeys: new Map() };
       groups.set(code.value, group);
     } else if (problems.length === before) {
