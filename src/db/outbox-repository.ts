@@ -24,10 +24,13 @@ export function enqueueMessage(db: Db, message: NewOutboxMessage): boolean {
   return db.insert(emailOutbox).values(message).onConflictDoNothing({ target: emailOutbox.messageId }).run().changes === 1;
 }
 
-/** Takes the oldest pending message that is due, marking it as being sent; undefined when none is due. */
-export function claimNextDue(db: Db, now: Date): OutboxRow | undefined {
+/**
+ * Takes the oldest pending message after `afterId` that is due, marking it as being sent; undefined when none is
+ * due. Passing the last id taken makes one delivery run a single pass, so a failure is not retried within it.
+ */
+export function claimNextDue(db: Db, now: Date, afterId = 0): OutboxRow | undefined {
   const due = sql`(select ${emailOutbox.id} from ${emailOutbox}
-    where ${emailOutbox.status} = 'pending'
+    where ${emailOutbox.status} = 'pending' and ${emailOutbox.id} > ${afterId}
       and (${emailOutbox.nextAttemptAt} is null or ${emailOutbox.nextAttemptAt} <= ${now.getTime()})
     order by ${emailOutbox.id} limit 1)`;
   return db

@@ -82,16 +82,18 @@ export interface DeliveryOptions {
   readonly limit?: number;
 }
 
-/** Sends every due message once, one after the other. */
+/** One pass over the outbox: every due message is tried once, one after the other. */
 export async function deliverDue(db: Db, transport: Transporter, options: DeliveryOptions): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
   const limit = options.limit ?? 100;
   let sent = 0;
   let deferred = 0;
   let failed = 0;
+  let lastId = 0;
   for (let count = 0; count < limit; count++) {
-    const row = claimNextDue(db, now());
+    const row = claimNextDue(db, now(), lastId);
     if (!row) break;
+    lastId = row.id;
     try {
       await transport.sendMail(mailOptions(row, options.from));
       markSent(db, row.id, now());
