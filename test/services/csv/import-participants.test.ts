@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import {
   boothTables,
@@ -10,7 +10,7 @@ import { applyImport, previewImport } from '../../../src/services/csv/import.js'
 import { exportParticipants } from '../../../src/services/csv/export.js';
 import { createEmptyEvent, csvFixture } from '../../helpers/csv-fixture.js';
 
-function setup(t: Tap.Test) {
+function setup(t: Test) {
   const handle = openDatabase(':memory:');
   t.teardown(() => handle.close());
   const event = createEmptyEvent(handle.db);

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import { listOrganizations } from '../../../src/db/organization-repository.js';
 import { listRequestViews } from '../../../src/db/request-repository.js';
@@ -6,7 +6,7 @@ import { exportRequests } from '../../../src/services/csv/export.js';
 import { applyImport, previewImport } from '../../../src/services/csv/import.js';
 import { createEmptyEvent, csvFixture } from '../../helpers/csv-fixture.js';
 
-function setup(t: Tap.Test) {
+function setup(t: Test) {
   const handle = openDatabase(':memory:');
   t.teardown(() => handle.close());
   const event = createEmptyEvent(handle.db);
