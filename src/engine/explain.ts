@@ -232,11 +232,11 @@ class Diagnosis {
 }
 
 const OBSTACLE_WORDS: Readonly<Record<Obstacle, string>> = {
-  dayCap: 'fall on a day where maxMeetingsPerDay is reached',
-  precedence: 'come too early for its `after` meetings',
-  busy: 'have a participant in another meeting',
-  tableTaken: 'have no free table',
-  breakCap: 'would exceed maxBreaksPerParticipant',
+  dayCap: 'on a day where maxMeetingsPerDay is reached',
+  precedence: 'too early for its `after` meetings',
+  busy: 'with a participant in another meeting',
+  tableTaken: 'with no free table',
+  breakCap: 'over maxBreaksPerParticipant',
 };
 
 /**
