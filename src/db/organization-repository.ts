@@ -1,15 +1,7 @@
 // Organizations (corporates and startups), their representatives and the slots they cannot meet in.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
-import {
-  eventDays,
-  organizations,
-  representatives,
-  organizationUnavailability,
-  slots,
-  tables,
-  type Language,
-} from './schema.js';
+import { organizations, representatives, organizationUnavailability, type Language } from './schema.js';
 
 export type OrganizationKind = 'corporate' | 'startup';
 
@@ -178,46 +170,5 @@ export function replaceUnavailability(db: Db, organizationId: number, slotIds: r
     db.insert(organizationUnavailability)
       .values(unique.map((slotId) => ({ organizationId, slotId })))
       .run();
-  }
-}
-
-/** The event's slots with the number of their day (1 for the first date), as unavailability is written. */
-export function slotsForUnavailability(
-  db: Db,
-  eventId: number,
-): { id: number; code: string; dayNumber: number; session: 'am' | 'pm'; date: string; startTime: string; endTime: string }[] {
-  const rows = db
-    .select({
-      id: slots.id,
-      code: slots.code,
-      session: slots.session,
-      date: eventDays.date,
-      startTime: slots.startTime,
-      endTime: slots.endTime,
-    })
-    .from(slots)
-    .innerJoin(eventDays, eq(eventDays.id, slots.dayId))
-    .where(eq(slots.eventId, eventId))
-    .orderBy(asc(eventDays.date), asc(slots.position))
-    .all();
-  const dates = [...new Set(rows.map((row) => row.date))];
-  return rows.map((row) => ({ ...row, dayNumber: dates.indexOf(row.date) + 1 }));
-}
-
-/** Every table of the event with the organization whose booth it is, if any. */
-export function boothTables(db: Db, eventId: number): { id: number; label: string; boothOrganizationId: number | null }[] {
-  return db
-    .select({ id: tables.id, label: tables.label, boothOrganizationId: tables.boothOrganizationId })
-    .from(tables)
-    .where(eq(tables.eventId, eventId))
-    .orderBy(asc(tables.position), asc(tables.label))
-    .all();
-}
-
-/** Gives the organization the table as its booth (null: no booth); a table is one organization's booth at most. */
-export function assignBooth(db: Db, organizationId: number, tableId: number | null): void {
-  db.update(tables).set({ boothOrganizationId: null }).where(eq(tables.boothOrganizationId, organizationId)).run();
-  if (tableId !== null) {
-    db.update(tables).set({ boothOrganizationId: organizationId }).where(eq(tables.id, tableId)).run();
   }
 }

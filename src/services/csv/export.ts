@@ -2,15 +2,12 @@
 // unchanged. UTF-8 with a BOM and CRLF line ends: Excel then opens Korean text correctly.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/client.js';
-import {
-  boothTables,
-  listOrganizations,
-  listRepresentatives,
-  listUnavailability,
-  slotsForUnavailability,
-} from '../../db/organization-repository.js';
+import { listTables } from '../../db/event-repository.js';
+import { listOrganizations, listRepresentatives, listUnavailability } from '../../db/organization-repository.js';
 import { listRequestViews } from '../../db/request-repository.js';
 import { PARTICIPANT_COLUMNS, REQUEST_COLUMNS, type ColumnSpec } from './columns.js';
+import { slotRefs } from './import.js';
+import type { SlotRef } from './participants-plan.js';
 
 export type HeaderLanguage = 'en' | 'ko';
 
@@ -24,7 +21,7 @@ function toCsv(rows: readonly (readonly (string | number)[])[]): Buffer {
 }
 
 export function exportParticipants(db: Db, eventId: number, language: HeaderLanguage = 'en'): Buffer {
-  const slots = slotsForUnavailability(db, eventId);
+  const slots = slotRefs(db, eventId);
   const unavailable = new Map<number, Set<number>>();
   for (const row of listUnavailability(db, eventId)) {
     const set = unavailable.get(row.organizationId) ?? new Set<number>();
@@ -32,7 +29,7 @@ export function exportParticipants(db: Db, eventId: number, language: HeaderLang
     unavailable.set(row.organizationId, set);
   }
   const booths = new Map(
-    boothTables(db, eventId)
+    listTables(db, eventId)
       .filter((table) => table.boothOrganizationId !== null)
       .map((table) => [table.boothOrganizationId, table.label]),
   );
@@ -60,10 +57,7 @@ export function exportParticipants(db: Db, eventId: number, language: HeaderLang
 }
 
 /** Whole days and half-days as 'd1', 'd1-am'; the remaining slots by code. */
-export function describeSlots(
-  slots: readonly { id: number; code: string; dayNumber: number; session: 'am' | 'pm' }[],
-  chosen: ReadonlySet<number>,
-): string {
+export function describeSlots(slots: readonly SlotRef[], chosen: ReadonlySet<number>): string {
   const tokens: string[] = [];
   const days = [...new Set(slots.map((slot) => slot.dayNumber))];
   for (const day of days) {

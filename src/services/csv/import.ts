@@ -1,16 +1,14 @@
 // Import of participants.csv and requests.csv: the same reading serves the preview and the import, and the import
 // re-reads the event inside its transaction, so what is saved is exactly what a fresh preview would show.
 import type { Db } from '../../db/client.js';
+import { listSlots, listTables, updateTable } from '../../db/event-repository.js';
 import {
-  assignBooth,
-  boothTables,
   insertOrganization,
   insertRepresentative,
   listOrganizations,
   listRepresentatives,
   listUnavailability,
   replaceUnavailability,
-  slotsForUnavailability,
   updateOrganization,
   updateRepresentative,
   type OrganizationFields,
@@ -19,7 +17,7 @@ import {
 import { insertRequest, listRequests, updateRequest, type RequestFields } from '../../db/request-repository.js';
 import { detectKind } from './columns.js';
 import { decodeCsv, type CsvEncoding } from './decode.js';
-import { planParticipants, type ParticipantsPlan } from './participants-plan.js';
+import { planParticipants, type ParticipantsPlan, type SlotRef } from './participants-plan.js';
 import { countChanges, type ChangeCounts, type PlannedChange } from './plan.js';
 import { problem, sortProblems, type CsvKind, type CsvProblem } from './problem.js';
 import { planRequests, type RequestsPlan } from './requests-plan.js';
@@ -80,8 +78,8 @@ function read(db: Db, eventId: number, bytes: Uint8Array, expected?: CsvKind): R
       organizations,
       representatives: listRepresentatives(db, eventId),
       unavailability: listUnavailability(db, eventId),
-      slots: slotsForUnavailability(db, eventId),
-      tables: boothTables(db, eventId),
+      slots: slotRefs(db, eventId),
+      tables: listTables(db, eventId),
     });
     return { kind, plan: result.plan, preview: preview(result.changes, result.problems) };
   }
@@ -117,9 +115,24 @@ function applyParticipants(db: Db, eventId: number, plan: ParticipantsPlan): voi
       else updateRepresentative(db, representative.id, representative.fields);
     }
   }
-  // Booths last, once every organization exists, so two organizations can swap booths in one file.
-  for (const step of plan) if (step.booth) assignBooth(db, ids.get(step.code) ?? 0, null);
-  for (const step of plan) if (step.booth?.tableId) assignBooth(db, ids.get(step.code) ?? 0, step.booth.tableId);
+  // Booths last, once every organization exists; all moving booths are freed first, so two organizations can
+  // swap booths in one file.
+  const moving = plan.filter((step) => step.booth !== null);
+  for (const table of listTables(db, eventId)) {
+    if (moving.some((step) => ids.get(step.code) === table.boothOrganizationId)) {
+      updateTable(db, table.id, { boothOrganizationId: null });
+    }
+  }
+  for (const step of moving) {
+    if (step.booth?.tableId) updateTable(db, step.booth.tableId, { boothOrganizationId: ids.get(step.code) ?? null });
+  }
+}
+
+/** The event's slots with the number of their day (1 for the first date), as unavailability is written. */
+export function slotRefs(db: Db, eventId: number): SlotRef[] {
+  const slots = listSlots(db, eventId);
+  const dates = [...new Set(slots.map((slot) => slot.date))];
+  return slots.map((slot) => ({ id: slot.id, code: slot.code, session: slot.session, dayNumber: dates.indexOf(slot.date) + 1 }));
 }
 
 function applyRequests(db: Db, eventId: number, plan: RequestsPlan): void {

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
+import { listTables } from '../../../src/db/event-repository.js';
 import {
-  boothTables,
   listOrganizations,
   listRepresentatives,
   listUnavailability,
@@ -50,7 +50,7 @@ t.test('the Excel-KR participants file (CP949, semicolons, Korean headers) is pr
     ['김민준', '이서연'],
   );
   t.match(representatives.find((r) => r.name === 'Daniel Kim'), { language: 'en', email: 'daniel.kim@masanpm.example' });
-  const booths = boothTables(db, event.eventId);
+  const booths = listTables(db, event.eventId);
   t.equal(booths.find((table) => table.label === 'B-1')?.boothOrganizationId, hanbit?.id);
   t.equal(booths.find((table) => table.label === 'A-1')?.boothOrganizationId, null);
 
@@ -111,7 +111,7 @@ t.test('a changed file updates only what differs, and a missing column keeps wha
   applyImport(db, event.eventId, Buffer.from(file));
   const organizations = listOrganizations(db, event.eventId);
   const id = (code: string) => organizations.find((o) => o.code === code)?.id;
-  const booths = boothTables(db, event.eventId);
+  const booths = listTables(db, event.eventId);
   t.equal(booths.find((b) => b.label === 'B-1')?.boothOrganizationId, id('corp-02'));
   t.equal(booths.find((b) => b.label === 'B-2')?.boothOrganizationId, id('corp-01'));
   t.match(organizations.find((o) => o.code === 'corp-01'), { nameEn: 'Hanbit Heavy Industries', maxMeetings: 12 });
