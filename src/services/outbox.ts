@@ -34,7 +34,10 @@ export function nextAttemptAt(attempts: number, now: Date, policy: RetryPolicy =
 }
 
 export function smtpTransport(smtp: SmtpConfig): Transporter {
+  // A pooled connection: a publish enqueues dozens of invites, and one SMTP handshake each is slow.
   return nodemailer.createTransport({
+    pool: true,
+    maxConnections: 2,
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,

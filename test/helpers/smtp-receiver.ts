@@ -108,3 +108,18 @@ export function calendarPart(raw: string): { method: string; text: string } | un
   const method = /method=([A-Z]+)/i.exec(part.headers['content-type'] ?? '')?.[1] ?? '';
   return { method: method.toUpperCase(), text: part.body };
 }
+
+/** The top-level headers of a message, with RFC 2047 encoded words decoded. */
+export function messageHeaders(raw: string): Record<string, string> {
+  const headers = parseHeaders(raw.split(/\r?\n\r?\n/)[0] ?? '');
+  for (const key of Object.keys(headers)) {
+    headers[key] = headers[key]!.replace(/\?=\s+=\?/g, '?==?').replace(
+      /=\?utf-8\?([bq])\?([^?]*)\?=/gi,
+      (_, kind: string, text: string) =>
+        kind.toLowerCase() === 'b'
+          ? Buffer.from(text, 'base64').toString('utf8')
+          : decode(text.replace(/_/g, ' '), 'quoted-printable'),
+    );
+  }
+  return headers;
+}
