@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = {
   check: () => import('./commands/check.js'),
   demo: () => import('./commands/demo.js'),
+  import: () => import('./commands/import.js'),
   solve: () => import('./commands/solve.js'),
 };
 
