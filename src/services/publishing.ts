@@ -13,6 +13,7 @@ import {
   type VersionRow,
 } from '../db/schedule-repository.js';
 import { recordAudit } from './audit.js';
+import { enqueueInvitationsForPublish, type InvitationReport } from './invitations.js';
 import type { Actor } from './schedule-versions.js';
 
 export interface MeetingPlace {
@@ -145,15 +146,21 @@ export interface PublishOptions {
   /** The draft and revision the organizer saw in the preview: a draft edited since is refused as stale. */
   readonly expected?: { readonly versionId: number; readonly revision: number };
   readonly now?: () => Date;
+  /** Queue e-mail invitations (new, moved, cancelled meetings) with agenda links under this address. */
+  readonly invitations?: { readonly publicUrl: string; readonly from?: string };
 }
 
 export interface PublishResult {
   readonly version: VersionRow;
   readonly previous: VersionRow | null;
   readonly diff: VersionDiff;
+  readonly invitations: InvitationReport | null;
 }
 
-/** Publishes the draft in one transaction: the previous published version is superseded; the change is audited. */
+/**
+ * Publishes the draft in one transaction: the previous published version is superseded, the invitations are queued
+ * and the change is audited; if any part fails, nothing is published.
+ */
 export function publishDraft(db: Db, eventId: number, options: PublishOptions): PublishResult {
   return db.transaction(() => {
     const preview = previewPublish(db, eventId);
@@ -167,6 +174,14 @@ export function publishDraft(db: Db, eventId: number, options: PublishOptions): 
     }
     const at = (options.now ?? (() => new Date()))();
     markPublished(db, eventId, draft.id, at);
+    const invitations = options.invitations
+      ? enqueueInvitationsForPublish(db, {
+          eventId,
+          versionId: draft.id,
+          previousVersionId: published?.id ?? null,
+          ...options.invitations,
+        })
+      : null;
     recordAudit(db, {
       eventId,
       userId: options.actor.userId,
@@ -179,8 +194,9 @@ export function publishDraft(db: Db, eventId: number, options: PublishOptions): 
         added: diff.added.map((change) => change.requestId),
         cancelled: diff.cancelled.map((change) => change.requestId),
         affectedOrganizations: diff.affected.map((organization) => organization.code),
+        invitations,
       },
     });
-    return { version: { ...draft, status: 'published' as const, publishedAt: at }, previous: published, diff };
+    return { version: { ...draft, status: 'published' as const, publishedAt: at }, previous: published, diff, invitations };
   });
 }
