@@ -197,6 +197,30 @@ t.test('updating a day keeps slots whose times stay and adds or removes the othe
     open.slots.some((slot) => slot.startTime === '13:00'),
     'the 13:00 slot no longer fits the pattern and is gone',
   );
+
+  const twoBreaks = updateDay(db, fixture.dayIds[0]!, {
+    breaks: [
+      { nameKo: '점심', nameEn: 'Lunch', startTime: '12:30', endTime: '13:30' },
+      { nameKo: '커피 브레이크', nameEn: 'Coffee break', startTime: '10:45', endTime: '11:00' },
+    ],
+  });
+  t.ok(twoBreaks.ok);
+  const day = getDay(db, fixture.dayIds[0]!)!;
+  t.same(
+    day.breaks.map((row) => `${row.nameEn} ${row.startTime}`),
+    ['Coffee break 10:45', 'Lunch 12:30'],
+  );
+  t.same(
+    day.slots.slice(0, 6).map((slot) => `${slot.code} ${slot.startTime}`),
+    ['d1-01 10:00', 'd1-02 10:25', 'd1-03 11:00', 'd1-04 11:25', 'd1-05 11:50', 'd1-06 13:30'],
+  );
+  expectSetupError(
+    t,
+    () => updateDay(db, fixture.dayIds[0]!, { breaks: [{ ...lunch, startTime: '12:00', endTime: '11:00' }] }),
+    'breaks[0].endTime',
+    /after the start/,
+  );
+  t.equal(getDay(db, fixture.dayIds[0]!)!.breaks.length, 2, 'a refused change keeps the breaks');
   t.end();
 });
 
