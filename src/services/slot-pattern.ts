@@ -154,7 +154,8 @@ function checkBreaks(
     const current = sorted[i]!;
     if (current.start < previous.end) {
       throw new EventSetupError(`breaks[${current.index}].startTime`, 'eventSetup.error.breaksOverlap', {
-        other: previous.index,
+        start: formatTimeOfDay(previous.start),
+        end: formatTimeOfDay(previous.end),
       });
     }
   }

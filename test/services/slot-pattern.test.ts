@@ -154,7 +154,7 @@ t.test('invalid input is refused with the field named', (t) => {
       ],
     },
     'breaks[1].startTime',
-    /overlaps break 0/,
+    /overlaps the break 12:00–13:00/,
   );
   refuse({ startTime: '10:00', endTime: '10:15' }, 'meetingMinutes', /not a single 20-minute meeting fits/);
   refuse(
