@@ -264,6 +264,8 @@ class Checker {
       this.add('SHAPE', `status: must be one of ${STATUSES.join(', ')}`);
     } else if (status === 'partial' && this.unscheduled.size === 0) {
       this.add('STATUS_MISMATCH', 'status is "partial", but no meeting is unscheduled');
+    } else if ((status === 'optimal' || status === 'feasible') && this.unscheduled.size > 0) {
+      this.add('STATUS_MISMATCH', `status is "${status}", but ${this.unscheduled.size} meetings are unscheduled (that is "partial")`);
     } else if (status === 'infeasible' && this.placed.length > 0) {
       this.add('STATUS_MISMATCH', `status is "infeasible", but ${this.placed.length} meetings are scheduled`);
     }

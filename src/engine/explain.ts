@@ -20,6 +20,21 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** Items grouped under a name, written as "name joiner item, item; name joiner item". */
+class Grouped {
+  private readonly groups = new Map<string, string[]>();
+
+  add(name: string, item: string): void {
+    const items = this.groups.get(name) ?? [];
+    if (!items.includes(item)) items.push(item);
+    this.groups.set(name, items);
+  }
+
+  text(joiner: string): string {
+    return [...this.groups].map(([name, items]) => `${name}${joiner}${listOf(items)}`).join('; ');
+  }
+}
+
 class Occupancy {
   readonly slotIndex = new Map<string, number>();
   readonly dayOfSlot: string[];
@@ -164,7 +179,11 @@ class Diagnosis {
     const latestBefore = Math.max(-1, ...(meeting.after ?? []).map((id) => at.placedSlot.get(id)!));
     const breakCap = at.problem.rules?.maxBreaksPerParticipant;
     const filed = new Map<Obstacle, number[]>();
-    const blockers = { dayCap: new Set<string>(), busy: new Set<string>(), taken: new Set<string>(), breaks: new Set<string>() };
+    // What blocks the slots, grouped by participant (days, meetings) or by table, for the reason text.
+    const fullDays = new Grouped();
+    const busyIn = new Grouped();
+    const takenBy = new Grouped();
+    const overCap = new Set<string>();
     for (const s of open) {
       const day = at.dayOfSlot[s]!;
       const obstacle = ((): Obstacle | undefined => {
@@ -172,23 +191,20 @@ class Diagnosis {
           const cap = this.cap(p, 'maxMeetingsPerDay');
           return cap !== undefined && at.slotsOf(p).filter((x) => at.dayOfSlot[x] === day).length >= cap;
         });
-        full.forEach((p) => blockers.dayCap.add(`${p} (${this.cap(p, 'maxMeetingsPerDay')}) on ${day}`));
+        full.forEach((p) => fullDays.add(`${p} (${this.cap(p, 'maxMeetingsPerDay')})`, day));
         if (full.length > 0) return 'dayCap';
         if (s <= latestBefore) return 'precedence';
-        const busy = meeting.between.flatMap((p) => {
-          const other = at.participantAt.get(p)?.get(s);
-          return other === undefined ? [] : [`${p} in ${other} at ${at.slotId(s)}`];
-        });
-        busy.forEach((text) => blockers.busy.add(text));
+        const busy = meeting.between.filter((p) => at.participantAt.get(p)?.has(s));
+        busy.forEach((p) => busyIn.add(p, `${at.participantAt.get(p)!.get(s)} (${at.slotId(s)})`));
         if (busy.length > 0) return 'busy';
         const tables = usable(s);
         const free = tables.filter((t) => !at.tableAt.get(t)?.has(s));
         if (free.length === 0) {
-          tables.forEach((t) => blockers.taken.add(`${t} by ${at.tableAt.get(t)!.get(s)} at ${at.slotId(s)}`));
+          tables.forEach((t) => takenBy.add(t, `${at.tableAt.get(t)!.get(s)} (${at.slotId(s)})`));
           return 'tableTaken';
         }
         const over = breakCap === undefined ? [] : meeting.between.filter((p) => countBreaks([...at.slotsOf(p), s], at.dayOfSlot) > breakCap);
-        over.forEach((p) => blockers.breaks.add(p));
+        over.forEach((p) => overCap.add(p));
         if (over.length > 0) return 'breakCap';
         return undefined;
       })();
@@ -212,21 +228,21 @@ class Diagnosis {
     const [obstacle] = [...filed.keys()] as [Obstacle];
     switch (obstacle) {
       case 'dayCap':
-        return this.result('MAX_PER_DAY', `maxMeetingsPerDay reached for ${listOf([...blockers.dayCap])}, the days of the ${n} both can attend${this.scope}`);
+        return this.result('MAX_PER_DAY', `maxMeetingsPerDay is reached on every day of the ${n} both can attend${this.scope}: ${fullDays.text(' on ')}`);
       case 'precedence': {
         const last = (meeting.after ?? []).filter((id) => at.placedSlot.get(id) === latestBefore);
         return this.result('PRECEDENCE', `must come after ${listOf(last)} (slot ${at.slotId(latestBefore)}), and none of the ${n} both can attend${this.scope} is later`);
       }
       case 'busy':
-        if (meeting.slot !== undefined) return this.result('PIN_TAKEN', `pinned slot ${meeting.slot} is taken: ${listOf([...blockers.busy])}`);
-        return this.result('NO_COMMON_SLOT', `${this.a} and ${this.b} have no free slot in common${this.scope}: in the ${n} both can attend, ${listOf([...blockers.busy])}`);
+        if (meeting.slot !== undefined) return this.result('PIN_TAKEN', `pinned slot ${meeting.slot} is taken: ${busyIn.text(' is in ')}`);
+        return this.result('NO_COMMON_SLOT', `${this.a} and ${this.b} have no free slot in common${this.scope}: of the ${n} both can attend, ${busyIn.text(' is in ')}`);
       case 'tableTaken':
         if (meeting.slot !== undefined || meeting.table !== undefined) {
-          return this.result('PIN_TAKEN', `${meeting.table !== undefined ? `pinned table ${meeting.table}` : `every table at pinned slot ${meeting.slot}`} is taken: ${listOf([...blockers.taken])}`);
+          return this.result('PIN_TAKEN', `${meeting.table !== undefined ? `pinned table ${meeting.table}` : `every table at pinned slot ${meeting.slot}`} is taken: ${takenBy.text(' by ')}`);
         }
-        return this.result('NO_TABLE', `no table free in the ${n} both have free${this.scope}${this.at.booth.has(this.a) || this.at.booth.has(this.b) ? ` (${this.tableWords()})` : ''}: ${listOf([...blockers.taken])}`);
+        return this.result('NO_TABLE', `no table free in the ${n} both have free${this.scope}${this.at.booth.has(this.a) || this.at.booth.has(this.b) ? ` (${this.tableWords()})` : ''}: ${takenBy.text(' by ')}`);
       case 'breakCap':
-        return this.result('BREAK_CAP', `every free common slot (${n}) would exceed maxBreaksPerParticipant (${at.problem.rules?.maxBreaksPerParticipant}) for ${listOf([...blockers.breaks])}`);
+        return this.result('BREAK_CAP', `every free common slot (${n}) would exceed maxBreaksPerParticipant (${at.problem.rules?.maxBreaksPerParticipant}) for ${listOf([...overCap])}`);
     }
   }
 }

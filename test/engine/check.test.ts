@@ -238,6 +238,9 @@ t.test('stats and status must agree with the schedule', (t) => {
   t.same(codes(checkSchedule(problem(), schedule((s) => (s.stats.moved = 0)))), [], 'extra numeric stats are fine');
   t.same(codes(checkSchedule(problem(), schedule((s) => (s.status = 'partial')))), ['STATUS_MISMATCH']);
   t.same(codes(checkSchedule(problem(), schedule((s) => (s.status = 'infeasible')))), ['STATUS_MISMATCH']);
+  const notPartial = checkSchedule(problem(), schedule((s) => ((s.status = 'feasible'), unschedule(s, 'm-06'))));
+  t.same(codes(notPartial), ['STATUS_MISMATCH']);
+  t.match(notPartial.violations[0]?.message, 'status is "feasible", but 1 meetings are unscheduled');
   const partial = schedule((s) => {
     unschedule(s, 'm-06');
     s.status = 'partial';

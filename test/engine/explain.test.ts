@@ -133,14 +133,14 @@ t.test('MAX_PER_DAY', (t) => {
   t.same(both, {
     meeting: 'x',
     code: 'MAX_PER_DAY',
-    reason: 'maxMeetingsPerDay reached for a (1) on 2025-05-28, b (1) on 2025-05-29, the days of the 5 slots both can attend',
+    reason: 'maxMeetingsPerDay is reached on every day of the 5 slots both can attend: a (1) on 2025-05-28; b (1) on 2025-05-29',
   });
   t.end();
 });
 
 t.test('PIN_TAKEN: the pinned slot or table is used by another meeting', (t) => {
   const slot = explain(problem((p) => (meeting(p, 'x').slot = 's2')), [['ac', 's2', 'T-A']]);
-  t.same(slot, { meeting: 'x', code: 'PIN_TAKEN', reason: 'pinned slot s2 is taken: a in ac at s2' });
+  t.same(slot, { meeting: 'x', code: 'PIN_TAKEN', reason: 'pinned slot s2 is taken: a is in ac (s2)' });
   const table = explain(
     problem((p) => {
       meeting(p, 'x').table = 'T-B';
@@ -151,9 +151,9 @@ t.test('PIN_TAKEN: the pinned slot or table is used by another meeting', (t) => 
       ['ce', 's2', 'T-B'],
     ],
   );
-  t.same(table, { meeting: 'x', code: 'PIN_TAKEN', reason: 'pinned table T-B is taken: T-B by cd at s1, T-B by ce at s2' });
+  t.same(table, { meeting: 'x', code: 'PIN_TAKEN', reason: 'pinned table T-B is taken: T-B by cd (s1), ce (s2)' });
   const slotTables = explain(problem((p) => ((meeting(p, 'x').slot = 's3'), (p.tables = 1))), [['cd', 's3', 'T1']]);
-  t.same(slotTables.reason, 'every table at pinned slot s3 is taken: T1 by cd at s3');
+  t.same(slotTables.reason, 'every table at pinned slot s3 is taken: T1 by cd (s3)');
   t.end();
 });
 
@@ -165,7 +165,7 @@ t.test('NO_COMMON_SLOT: the participants are busy in every slot both can attend'
   t.same(result, {
     meeting: 'x',
     code: 'NO_COMMON_SLOT',
-    reason: 'a and b have no free slot in common in session am: in the 2 slots both can attend, a in ac at s1, b in bd at s2',
+    reason: 'a and b have no free slot in common in session am: of the 2 slots both can attend, a is in ac (s1); b is in bd (s2)',
   });
   t.end();
 });
@@ -178,7 +178,7 @@ t.test('NO_TABLE: every table is taken where both are free', (t) => {
       ['ce', 's2', 'T1'],
     ],
   );
-  t.same(result, { meeting: 'x', code: 'NO_TABLE', reason: 'no table free in the 2 slots both have free in session am: T1 by cd at s1, T1 by ce at s2' });
+  t.same(result, { meeting: 'x', code: 'NO_TABLE', reason: 'no table free in the 2 slots both have free in session am: T1 by cd (s1), ce (s2)' });
   const booth = explain(
     problem((p) => {
       meeting(p, 'x').session = 'am';
@@ -189,7 +189,7 @@ t.test('NO_TABLE: every table is taken where both are free', (t) => {
       ['ce', 's2', 'T-B'],
     ],
   );
-  t.match(booth, { code: 'NO_TABLE', reason: /\(fixed table T-B of b\): T-B by cd at s1, T-B by ce at s2$/ });
+  t.match(booth, { code: 'NO_TABLE', reason: /\(fixed table T-B of b\): T-B by cd \(s1\), ce \(s2\)$/ });
   t.end();
 });
 
