@@ -69,6 +69,7 @@ function place(s: Editable, meeting: string, slot: string, table: string): void 
 function unschedule(s: Editable, meeting: string, code = 'NO_COMMON_SLOT', reason = 'because'): void {
   s.assignments = s.assignments.filter((a: Editable) => a.meeting !== meeting);
   s.unscheduled.push({ meeting, code, reason });
+  s.status = 'partial';
 }
 
 /** Violation codes other than the stats disagreeing (most edits change the figures too). */
@@ -238,7 +239,7 @@ t.test('stats and status must agree with the schedule', (t) => {
   t.same(codes(checkSchedule(problem(), schedule((s) => (s.stats.moved = 0)))), [], 'extra numeric stats are fine');
   t.same(codes(checkSchedule(problem(), schedule((s) => (s.status = 'partial')))), ['STATUS_MISMATCH']);
   t.same(codes(checkSchedule(problem(), schedule((s) => (s.status = 'infeasible')))), ['STATUS_MISMATCH']);
-  const notPartial = checkSchedule(problem(), schedule((s) => ((s.status = 'feasible'), unschedule(s, 'm-06'))));
+  const notPartial = checkSchedule(problem(), schedule((s) => (unschedule(s, 'm-06'), (s.status = 'feasible'))));
   t.same(codes(notPartial), ['STATUS_MISMATCH']);
   t.match(notPartial.violations[0]?.message, 'status is "feasible", but 1 meetings are unscheduled');
   const partial = schedule((s) => {
