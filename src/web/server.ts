@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseOpenError, openDatabase, type DbHandle } from '../db/client.js';
+import { ensureDemoEvent } from '../services/demo-event.js';
 import { ensureFirstOrganizer } from '../services/organizer-accounts.js';
 import { buildApp } from './app.js';
 
@@ -78,6 +79,9 @@ async function main(): Promise<void> {
   try {
     const first = await ensureFirstOrganizer(handle.db);
     app = await buildApp({ db: handle, config, logger: { level: config.logLevel } });
+    // An empty database gets the GSAT 2025 demo so a first look shows something; it never touches a used one.
+    const demo = ensureDemoEvent(handle.db);
+    if (demo.created) app.log.info({ slug: demo.slug }, 'demo event created');
     const url = await listen(app, config);
     stopOnSignals(app, handle);
     // With PORT=0 (tests, quick trials) only the real address is meaningful.
@@ -85,6 +89,9 @@ async function main(): Promise<void> {
     const lines = [
       `Meetgrid is running at ${url}${base === url ? '' : ` (public address ${base})`}; stop with Ctrl+C.`,
     ];
+    if (demo.created) {
+      lines.push(`The demo event is at ${base}/events/${demo.slug} (rebuild it: npx meetgrid demo --reset).`);
+    }
     if (first.created) {
       lines.push(
         `First start: log in at ${base}/login as ${first.email} with the one-time password ${first.password}`,
