@@ -1,6 +1,7 @@
 // The participant's agenda as a view model: the published schedule seen from one representative's organization,
 // in their language, with "changed since you last looked" marks against the version they saw before.
 import { DateTime } from 'luxon';
+import QRCode from 'qrcode';
 import type { Db } from '../db/client.js';
 import {
   findAgendaHolder,
@@ -210,4 +211,9 @@ export function dayLabel(date: string, language: Language): string {
 
 function formatInstant(at: Date, zone: string, language: Language): string {
   return DateTime.fromJSDate(at, { zone }).setLocale(locale(language)).toLocaleString(DateTime.DATETIME_MED);
+}
+
+/** The agenda link as a QR code (SVG), printed on the paper agenda so phones open the live one. */
+export function agendaQrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }

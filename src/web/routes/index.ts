@@ -26,6 +26,7 @@ import login from './login.js';
 import language from './language.js';
 import account from './account.js';
 import home from './home.js';
+import agenda from './agenda/index.js';
 
 export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(healthz);
@@ -33,4 +34,5 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(language);
   await app.register(account);
   await app.register(home);
+  await app.register(agenda);
 }
