@@ -288,6 +288,21 @@ t.test('a new default meeting length regenerates the days that use it', (t) => {
   t.end();
 });
 
+t.test('moving a day to another date re-codes both days and keeps every slot', (t) => {
+  const db = database(t);
+  const fixture = createSmallEvent(db, { days: 2, firstDate: '2025-06-10' });
+  expectSetupError(t, () => updateDay(db, fixture.dayIds[0]!, { date: '2025-06-11' }), 'date', /already has a day/);
+  const moved = updateDay(db, fixture.dayIds[0]!, { date: '2025-06-12' });
+  t.ok(moved.ok);
+  const [first, second] = listDays(db, fixture.eventId);
+  t.same([first!.id, second!.id], [fixture.dayIds[1], fixture.dayIds[0]]);
+  t.same(first!.slots.map((slot) => slot.id), fixture.slotIdsByDay[1]);
+  t.equal(first!.slots[0]!.code, 'd1-01');
+  t.same(second!.slots.map((slot) => slot.id), fixture.slotIdsByDay[0]);
+  t.equal(second!.slots[9]!.code, 'd2-10');
+  t.end();
+});
+
 t.test('removing a day re-codes the later days', (t) => {
   const db = database(t);
   const fixture = createSmallEvent(db, { days: 2 });
