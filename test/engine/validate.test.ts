@@ -181,6 +181,13 @@ t.test('after: pins in the wrong order and cycles, named', (t) => {
   t.end();
 });
 
+t.test('list entries that are not objects hide the references to them', (t) => {
+  expectError(t, 'table', (p) => (p.tables[0] = 'A-1'), 'tables[0]', 'must be an object');
+  expectError(t, 'participant', (p) => (p.participants[1] = null), 'participants[1]', 'must be an object');
+  expectError(t, 'meeting', (p) => (p.meetings[0] = ['corp-01', 'st-01']), 'meetings[0]', 'must be an object');
+  t.end();
+});
+
 t.test('all errors are collected, not just the first', (t) => {
   const errors = errorsOf((p) => {
     p.format = 'x';
