@@ -1,0 +1,50 @@
+import t from 'tap';
+import { splitGnuTime } from '../../bench/child-run.js';
+import { optionalWhole, parseRunnerArgs, positiveNumber } from '../../bench/cli-args.js';
+import { describeMachine, machine } from '../../bench/machine.js';
+import { markdownTable, median, megabytes, paperTime, seconds } from '../../bench/markdown.js';
+
+t.test('runner arguments: one filter and known options', (t) => {
+  const args = parseRunnerArgs(['tic-1[23]', '--time-limit', '2.5', '--seed', '4'], ['--time-limit', '--seed']);
+  t.ok(args.filter?.test('tic-12.original'));
+  t.notOk(args.filter?.test('tic-14crafa.original'));
+  t.equal(positiveNumber(args, '--time-limit', 10), 2.5);
+  t.equal(optionalWhole(args, '--seed'), 4);
+  t.equal(positiveNumber(parseRunnerArgs([], []), '--time-limit', 10), 10);
+  t.equal(optionalWhole(parseRunnerArgs([], []), '--seed'), undefined);
+  t.throws(() => parseRunnerArgs(['--size', '1'], ['--seed']), { message: 'unknown option "--size" (known: --seed)' });
+  t.throws(() => parseRunnerArgs(['--seed'], ['--seed']), { message: '--seed: needs a value' });
+  t.throws(() => parseRunnerArgs(['a', 'b'], []), { message: 'one filter only, got "a" and "b"' });
+  t.throws(() => positiveNumber(parseRunnerArgs(['--t', '0'], ['--t']), '--t', 1), { message: '--t: "0" is not a positive number' });
+  t.throws(() => optionalWhole(parseRunnerArgs(['--n', '1.5'], ['--n']), '--n'), { message: '--n: "1.5" is not a whole number' });
+  t.end();
+});
+
+t.test('GNU time output: the peak RSS is read and its report cut from the child output', (t) => {
+  const stderr = 'solver says hi\n\tCommand being timed: "node x"\n\tMaximum resident set size (kbytes): 123456\n\tExit status: 0\n';
+  t.same(splitGnuTime(stderr), { stderr: 'solver says hi\n', maxRssKb: 123456 });
+  t.same(splitGnuTime('plain output\n'), { stderr: 'plain output\n' });
+  t.end();
+});
+
+t.test('markdown tables and figures', (t) => {
+  t.equal(markdownTable(['a', 'b'], [[1, 'x|y']]), '| a | b |\n| --- | --- |\n| 1 | x\\|y |');
+  t.equal(seconds(1234), '1.2');
+  t.equal(seconds(undefined), '–');
+  t.equal(paperTime('TO'), 'TO');
+  t.equal(paperTime(2.25), '2.3');
+  t.equal(paperTime(undefined), '–');
+  t.equal(megabytes(2048), '2');
+  t.equal(megabytes(undefined), '–');
+  t.equal(median([3, 1, 2]), 2);
+  t.equal(median([4, 1, 2, 3]), 2.5);
+  t.end();
+});
+
+t.test('the machine description names cores, CPU and Node', (t) => {
+  const m = machine();
+  t.ok(m.cores >= 1);
+  t.equal(m.node, process.version);
+  t.match(describeMachine(m), new RegExp(`${m.cores} cores .*Node ${process.version}`));
+  t.end();
+});
