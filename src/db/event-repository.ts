@@ -1,31 +1,46 @@
 // Events and their structure: days (with breaks and generated slots), rooms, tables, booths, table unavailability.
-// Bad input throws an EventSetupError naming the field. Changing a day's times regenerates its slots in one
-// transaction; slots whose start and end stay the same keep their id (and so their meetings and unavailability).
-// When scheduled meetings of a draft or published version sit in slots that would vanish, nothing changes and the
-// result lists those meetings instead. Functions may run inside a caller's `db.transaction(() => …)`: better-sqlite3
-// nests them as savepoints.
-import { and, asc, count, eq, inArray, max, min, ne } from 'drizzle-orm';
-import { IANAZone, DateTime } from 'luxon';
+// Bad input throws an EventSetupError naming the field (checks in event-validation.ts). Changing a day's times
+// regenerates its slots in one transaction (slot-regeneration.ts); when scheduled meetings of a draft or published
+// version sit in slots that would vanish, nothing changes and the result lists those meetings instead. Functions may
+// run inside a caller's `db.transaction(() => …)`: better-sqlite3 nests them as savepoints.
+import { and, asc, count, eq, inArray, max, min } from 'drizzle-orm';
 import type { Db } from './client.js';
 import {
   dayBreaks,
   eventDays,
   events,
   meetings,
-  organizations,
   rooms,
   scheduleVersions,
   slots,
   tableUnavailability,
   tables,
 } from './schema.js';
+import { EventSetupError } from '../services/slot-pattern.js';
 import {
-  EventSetupError,
-  checkWholeNumber,
-  generateSlots,
-  slotCode,
-  type PatternSlot,
-} from '../services/slot-pattern.js';
+  checkBreakNames,
+  checkDay,
+  checkEvent,
+  checkRoom,
+  checkTable,
+  requireRow,
+  type BreakInput,
+  type DayInput,
+  type EventInput,
+  type RoomInput,
+  type TableInput,
+} from './event-validation.js';
+import {
+  applyPlan,
+  blockingMeetings,
+  listDayRows,
+  planDay,
+  recodeSlots,
+  removeSlots,
+  type BlockingMeeting,
+} from './slot-regeneration.js';
+
+export type { BlockingMeeting, BreakInput, DayInput, EventInput, RoomInput, TableInput };
 
 export type EventRow = typeof events.$inferSelect;
 export type DayRow = typeof eventDays.$inferSelect;
@@ -33,17 +48,6 @@ export type BreakRow = typeof dayBreaks.$inferSelect;
 export type SlotRow = typeof slots.$inferSelect;
 export type RoomRow = typeof rooms.$inferSelect;
 export type TableRow = typeof tables.$inferSelect;
-
-export interface EventInput {
-  readonly slug: string;
-  readonly nameKo: string;
-  readonly nameEn: string;
-  readonly venue?: string;
-  readonly timezone?: string;
-  readonly meetingMinutes?: number;
-  readonly bufferMinutes?: number;
-  readonly maxBreaksPerOrganization?: number | null;
-}
 
 export interface EventSummary {
   readonly id: number;
@@ -57,25 +61,6 @@ export interface EventSummary {
   readonly dayCount: number;
 }
 
-export interface BreakInput {
-  readonly nameKo: string;
-  readonly nameEn: string;
-  readonly startTime: string;
-  readonly endTime: string;
-}
-
-export interface DayInput {
-  readonly date: string;
-  readonly startTime: string;
-  readonly endTime: string;
-  /** Null or absent: the event's default. */
-  readonly meetingMinutes?: number | null;
-  readonly bufferMinutes?: number | null;
-  readonly afternoonFrom?: string;
-  /** Replaces all breaks of the day when given. */
-  readonly breaks?: readonly BreakInput[];
-}
-
 export interface DayDetail extends DayRow {
   /** 1 for the earliest day of the event; the `d1` of slot codes. */
   readonly index: number;
@@ -83,25 +68,10 @@ export interface DayDetail extends DayRow {
   readonly slots: readonly SlotRow[];
 }
 
-export interface BlockingMeeting {
-  readonly meetingId: number;
-  readonly versionId: number;
-  readonly versionNumber: number;
-  readonly versionStatus: 'draft' | 'published' | 'superseded';
-  readonly requestId: number;
-  readonly slotId: number;
-  readonly slotCode: string;
-  readonly startTime: string;
-  readonly endTime: string;
-}
-
 /** The outcome of a change that regenerates slots. */
 export type SlotChange<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly blockingMeetings: readonly BlockingMeeting[] };
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // ---- events ----
 
@@ -259,117 +229,6 @@ export function removeDay(db: Db, dayId: number): SlotChange<null> {
   });
 }
 
-interface DayPlan {
-  readonly dayId: number;
-  readonly eventId: number;
-  readonly pattern: readonly PatternSlot[];
-  readonly kept: ReadonlyMap<number, SlotRow>; // pattern position → existing slot
-  readonly vanishing: readonly SlotRow[];
-  readonly blocking: readonly BlockingMeeting[];
-}
-
-function planDay(
-  db: Db,
-  day: Pick<DayRow, 'id' | 'eventId' | 'startTime' | 'endTime' | 'afternoonFrom' | 'meetingMinutes' | 'bufferMinutes'>,
-  breaks: readonly { startTime: string; endTime: string }[],
-  event: { meetingMinutes: number; bufferMinutes: number },
-): DayPlan {
-  const pattern = generateSlots({
-    startTime: day.startTime,
-    endTime: day.endTime,
-    meetingMinutes: day.meetingMinutes ?? event.meetingMinutes,
-    bufferMinutes: day.bufferMinutes ?? event.bufferMinutes,
-    afternoonFrom: day.afternoonFrom,
-    breaks,
-  });
-  const existing = db.select().from(slots).where(eq(slots.dayId, day.id)).all();
-  const byTimes = new Map(existing.map((slot) => [`${slot.startTime}-${slot.endTime}`, slot]));
-  const kept = new Map<number, SlotRow>();
-  for (const slot of pattern) {
-    const match = byTimes.get(`${slot.startTime}-${slot.endTime}`);
-    if (match) kept.set(slot.position, match);
-  }
-  const keptIds = new Set([...kept.values()].map((slot) => slot.id));
-  const vanishing = existing.filter((slot) => !keptIds.has(slot.id));
-  return { dayId: day.id, eventId: day.eventId, pattern, kept, vanishing, blocking: blockingMeetings(db, vanishing) };
-}
-
-function applyPlan(db: Db, plan: DayPlan): void {
-  removeSlots(db, plan.vanishing);
-  // Positions and codes are unique, so kept slots step aside (negative position, temporary code) first.
-  for (const slot of plan.kept.values()) {
-    db.update(slots).set({ position: -slot.id, code: `~${slot.id}` }).where(eq(slots.id, slot.id)).run();
-  }
-  for (const slot of plan.pattern) {
-    const match = plan.kept.get(slot.position);
-    if (match) {
-      db.update(slots).set({ position: slot.position, session: slot.session }).where(eq(slots.id, match.id)).run();
-    } else {
-      const code = `~${plan.dayId}-${slot.position}`;
-      db.insert(slots).values({ eventId: plan.eventId, dayId: plan.dayId, code, ...slot }).run();
-    }
-  }
-}
-
-/** Meetings that would be lost with these slots: not cancelled, in a draft or published version. */
-function blockingMeetings(db: Db, vanishing: readonly SlotRow[]): BlockingMeeting[] {
-  if (vanishing.length === 0) return [];
-  return db
-    .select({
-      meetingId: meetings.id,
-      versionId: scheduleVersions.id,
-      versionNumber: scheduleVersions.number,
-      versionStatus: scheduleVersions.status,
-      requestId: meetings.requestId,
-      slotId: slots.id,
-      slotCode: slots.code,
-      startTime: slots.startTime,
-      endTime: slots.endTime,
-    })
-    .from(meetings)
-    .innerJoin(scheduleVersions, eq(scheduleVersions.id, meetings.versionId))
-    .innerJoin(slots, eq(slots.id, meetings.slotId))
-    .where(
-      and(
-        inArray(
-          meetings.slotId,
-          vanishing.map((slot) => slot.id),
-        ),
-        ne(scheduleVersions.status, 'superseded'),
-        ne(meetings.status, 'cancelled'),
-      ),
-    )
-    .orderBy(asc(scheduleVersions.number), asc(slots.position), asc(meetings.id))
-    .all();
-}
-
-// Superseded versions and cancelled meetings keep no claim on a slot; their rows go with it.
-function removeSlots(db: Db, vanishing: readonly SlotRow[]): void {
-  if (vanishing.length === 0) return;
-  const ids = vanishing.map((slot) => slot.id);
-  db.delete(meetings).where(inArray(meetings.slotId, ids)).run();
-  db.delete(slots).where(inArray(slots.id, ids)).run();
-}
-
-/** Gives every slot its code from the day's chronological index and its position. */
-function recodeSlots(db: Db, eventId: number): void {
-  const wanted = listDayRows(db, eventId).flatMap((day, index) =>
-    db
-      .select({ id: slots.id, code: slots.code, position: slots.position })
-      .from(slots)
-      .where(eq(slots.dayId, day.id))
-      .all()
-      .map((slot) => ({ ...slot, next: slotCode(index + 1, slot.position) })),
-  );
-  const changed = wanted.filter((slot) => slot.code !== slot.next);
-  for (const slot of changed) db.update(slots).set({ code: `~${slot.id}` }).where(eq(slots.id, slot.id)).run();
-  for (const slot of changed) db.update(slots).set({ code: slot.next }).where(eq(slots.id, slot.id)).run();
-}
-
-function listDayRows(db: Db, eventId: number): DayRow[] {
-  return db.select().from(eventDays).where(eq(eventDays.eventId, eventId)).orderBy(asc(eventDays.date)).all();
-}
-
 function breaksOf(db: Db, dayId: number): BreakRow[] {
   return db.select().from(dayBreaks).where(eq(dayBreaks.dayId, dayId)).orderBy(asc(dayBreaks.startTime)).all();
 }
@@ -386,12 +245,6 @@ function refuseTakenDate(db: Db, eventId: number, date: string, exceptDayId: num
 }
 
 // ---- rooms ----
-
-export interface RoomInput {
-  readonly nameKo: string;
-  readonly nameEn: string;
-  readonly position?: number;
-}
 
 export function createRoom(db: Db, eventId: number, input: RoomInput): RoomRow {
   requireRow(getEvent(db, eventId), 'eventId', eventId);
@@ -425,14 +278,6 @@ export function listRooms(db: Db, eventId: number): (RoomRow & { tables: TableRo
 }
 
 // ---- tables and booths ----
-
-export interface TableInput {
-  readonly roomId: number;
-  readonly label: string;
-  readonly position?: number;
-  /** The organization whose booth this is; null for a shared table. */
-  readonly boothOrganizationId?: number | null;
-}
 
 export function listTables(db: Db, eventId: number): TableRow[] {
   return db
@@ -504,109 +349,3 @@ export function setTableUnavailability(db: Db, tableId: number, slotIds: readonl
   });
 }
 
-// ---- validation ----
-
-function checkEvent(input: EventInput) {
-  const slug = String(input.slug ?? '');
-  if (!SLUG.test(slug)) throw new EventSetupError('slug', 'eventSetup.error.slug', { value: slug });
-  const timezone = input.timezone ?? 'Asia/Seoul';
-  if (!IANAZone.isValidZone(timezone)) {
-    throw new EventSetupError('timezone', 'eventSetup.error.timezone', { value: timezone });
-  }
-  const maxBreaks = input.maxBreaksPerOrganization ?? null;
-  return {
-    slug,
-    nameKo: checkText(input.nameKo, 'nameKo', 200, true),
-    nameEn: checkText(input.nameEn, 'nameEn', 200, true),
-    venue: checkText(input.venue ?? '', 'venue', 200, false),
-    timezone,
-    meetingMinutes: checkWholeNumber(input.meetingMinutes ?? 20, 'meetingMinutes', 5, 240),
-    bufferMinutes: checkWholeNumber(input.bufferMinutes ?? 5, 'bufferMinutes', 0, 120),
-    maxBreaksPerOrganization:
-      maxBreaks === null ? null : checkWholeNumber(maxBreaks, 'maxBreaksPerOrganization', 0, 100),
-  };
-}
-
-function checkDay(input: DayInput) {
-  const date = String(input.date ?? '');
-  if (!DATE.test(date) || !DateTime.fromISO(date, { zone: 'utc' }).isValid) {
-    throw new EventSetupError('date', 'eventSetup.error.date', { value: date });
-  }
-  const meetingMinutes = input.meetingMinutes ?? null;
-  const bufferMinutes = input.bufferMinutes ?? null;
-  return {
-    date,
-    startTime: input.startTime,
-    endTime: input.endTime,
-    afternoonFrom: input.afternoonFrom ?? '12:00',
-    meetingMinutes: meetingMinutes === null ? null : checkWholeNumber(meetingMinutes, 'meetingMinutes', 5, 240),
-    bufferMinutes: bufferMinutes === null ? null : checkWholeNumber(bufferMinutes, 'bufferMinutes', 0, 120),
-  };
-}
-
-/** Times are checked by the slot pattern; names here. */
-function checkBreakNames(breaks: readonly BreakInput[]): BreakInput[] {
-  return breaks.map((window, index) => ({
-    nameKo: checkText(window.nameKo, `breaks[${index}].nameKo`, 100, true),
-    nameEn: checkText(window.nameEn, `breaks[${index}].nameEn`, 100, true),
-    startTime: window.startTime,
-    endTime: window.endTime,
-  }));
-}
-
-function checkRoom(input: RoomInput) {
-  return {
-    nameKo: checkText(input.nameKo, 'nameKo', 100, true),
-    nameEn: checkText(input.nameEn, 'nameEn', 100, true),
-    position: checkWholeNumber(input.position ?? 0, 'position', 0, 10_000),
-  };
-}
-
-function checkTable(db: Db, eventId: number, tableId: number | null, input: TableInput) {
-  const label = checkText(input.label, 'label', 40, true);
-  const room = db.select({ eventId: rooms.eventId }).from(rooms).where(eq(rooms.id, input.roomId)).get();
-  if (room?.eventId !== eventId) {
-    throw new EventSetupError('roomId', 'eventSetup.error.otherEvent', { id: String(input.roomId) });
-  }
-  const sameLabel = db
-    .select({ id: tables.id })
-    .from(tables)
-    .where(and(eq(tables.eventId, eventId), eq(tables.label, label)))
-    .get();
-  if (sameLabel && sameLabel.id !== tableId) {
-    throw new EventSetupError('label', 'eventSetup.error.labelTaken', { value: label });
-  }
-  const booth = input.boothOrganizationId ?? null;
-  if (booth !== null) {
-    const organization = db
-      .select({ eventId: organizations.eventId })
-      .from(organizations)
-      .where(eq(organizations.id, booth))
-      .get();
-    if (organization?.eventId !== eventId) {
-      throw new EventSetupError('boothOrganizationId', 'eventSetup.error.otherEvent', { id: String(booth) });
-    }
-    const owned = db.select().from(tables).where(eq(tables.boothOrganizationId, booth)).get();
-    if (owned && owned.id !== tableId) {
-      throw new EventSetupError('boothOrganizationId', 'eventSetup.error.boothTaken', { label: owned.label });
-    }
-  }
-  return {
-    roomId: input.roomId,
-    label,
-    position: checkWholeNumber(input.position ?? 0, 'position', 0, 10_000),
-    boothOrganizationId: booth,
-  };
-}
-
-function checkText(value: unknown, field: string, maxLength: number, required: boolean): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (required && text.length === 0) throw new EventSetupError(field, 'eventSetup.error.required');
-  if (text.length > maxLength) throw new EventSetupError(field, 'eventSetup.error.tooLong', { max: maxLength });
-  return text;
-}
-
-function requireRow<T>(row: T | null | undefined, field: string, id: number): T {
-  if (row === null || row === undefined) throw new EventSetupError(field, 'eventSetup.error.notFound', { id });
-  return row;
-}
