@@ -53,6 +53,7 @@ class Occupancy {
   constructor(
     readonly problem: Problem,
     assignments: readonly Assignment[],
+    explained: ReadonlySet<string>,
   ) {
     problem.slots.forEach((slot, i) => this.slotIndex.set(slot.id, i));
     this.dayOfSlot = problem.slots.map((slot) => slot.day);
@@ -68,7 +69,8 @@ class Occupancy {
     for (const a of assignments) {
       const meeting = this.meetings.get(a.meeting);
       const slot = this.slotIndex.get(a.slot);
-      if (!meeting || slot === undefined) continue;
+      // A meeting being explained does not stand in its own way, should the caller still list it.
+      if (!meeting || slot === undefined || explained.has(a.meeting)) continue;
       this.placedSlot.set(a.meeting, slot);
       for (const person of meeting.between) this.mapOf(this.participantAt, person).set(slot, a.meeting);
       this.mapOf(this.tableAt, a.table).set(slot, a.meeting);
@@ -260,7 +262,7 @@ const OBSTACLE_WORDS: Readonly<Record<Obstacle, string>> = {
  * fundamental reason that applies. Throws on an id the problem does not have: that is a caller's bug.
  */
 export function explainUnscheduled(problem: Problem, assignments: readonly Assignment[], meetingIds: readonly string[]): Unscheduled[] {
-  const at = new Occupancy(problem, assignments);
+  const at = new Occupancy(problem, assignments, new Set(meetingIds));
   return meetingIds.map((id) => {
     const meeting = at.meetings.get(id);
     if (!meeting) throw new Error(`explainUnscheduled: unknown meeting "${id}"`);

@@ -253,5 +253,7 @@ t.test('the most fundamental reason wins, and every meeting asked is explained',
     ],
   );
   t.throws(() => explainUnscheduled(q, [], ['nope']), /unknown meeting "nope"/);
+  const itself = explainUnscheduled(problem(() => {}), [{ meeting: 'x', slot: 's1', table: 'T-A' }], ['x']);
+  t.match(itself[0], { code: 'NOT_PLACED', reason: /slot s1 at table T-A/ }, 'its own listed assignment is ignored');
   t.end();
 });
