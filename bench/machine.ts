@@ -1,5 +1,7 @@
 // The machine a run was measured on, recorded with every result file.
+import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { repoRoot } from './paths.js';
 
 export interface Machine {
   readonly date: string;
@@ -9,6 +11,18 @@ export interface Machine {
   readonly memoryGb: number;
   /** 1-minute load average when the run started: other work on a shared machine slows every timing. */
   readonly loadAtStart: number;
+  /** The commit measured, marked when the engine's files differ from it (the build compiles the working tree). */
+  readonly revision: string;
+}
+
+function revision(): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: repoRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src/engine', 'src/services/solve-portfolio.ts', 'src/services/solve-worker.ts') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted engine changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 export function machine(): Machine {
@@ -19,9 +33,10 @@ export function machine(): Machine {
     node: process.version,
     memoryGb: Math.round(totalmem() / 2 ** 30),
     loadAtStart: Number(loadavg()[0]!.toFixed(2)),
+    revision: revision(),
   };
 }
 
 export function describeMachine(m: Machine): string {
-  return `${m.date} · ${m.cores} cores (${m.cpu}) · ${m.memoryGb} GB · Node ${m.node} · load ${m.loadAtStart} at start`;
+  return `${m.date} · ${m.cores} cores (${m.cpu}) · ${m.memoryGb} GB · Node ${m.node} · load ${m.loadAtStart} at start · revision ${m.revision}`;
 }
