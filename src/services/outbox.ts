@@ -6,11 +6,16 @@ import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { SmtpConfig } from '../config.js';
 import type { Db } from '../db/client.js';
+import { getEventBySlug } from '../db/event-repository.js';
 import {
   claimNextDue,
   failInterrupted,
   markAttemptFailed,
   markSent,
+  outboxCounts,
+  outboxMessage,
+  outboxOfEvent,
+  requeueMessage,
   type OutboxRow,
 } from '../db/outbox-repository.js';
 
@@ -165,4 +170,63 @@ export function startOutboxWorker(db: Db, smtp: SmtpConfig | null, options: Work
       transport.close();
     },
   };
+}
+
+export interface OutboxListItem {
+  readonly id: number;
+  readonly to: string;
+  readonly subject: string;
+  readonly status: OutboxRow['status'];
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly createdAt: Date;
+  readonly sentAt: Date | null;
+  readonly nextAttemptAt: Date | null;
+  readonly calendarMethod: string | null;
+}
+
+export interface OutboxOverview {
+  readonly eventId: number;
+  readonly eventName: { readonly ko: string; readonly en: string };
+  readonly counts: Record<OutboxRow['status'], number>;
+  readonly messages: readonly OutboxListItem[];
+}
+
+/** The outbox of one event for organizers (newest first); undefined for an unknown event. */
+export function outboxOverview(db: Db, slug: string): OutboxOverview | undefined {
+  const event = getEventBySlug(db, slug);
+  if (!event) return undefined;
+  return {
+    eventId: event.id,
+    eventName: { ko: event.nameKo, en: event.nameEn },
+    counts: outboxCounts(db, event.id),
+    messages: outboxOfEvent(db, event.id).map((row) => ({
+      id: row.id,
+      to: row.toAddress,
+      subject: row.subject,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      createdAt: row.createdAt,
+      sentAt: row.sentAt,
+      nextAttemptAt: row.nextAttemptAt,
+      calendarMethod: row.icsMethod,
+    })),
+  };
+}
+
+/** One message of an event as an .eml file; undefined when the event or message is unknown. */
+export async function outboxEml(db: Db, slug: string, id: number, from: string): Promise<Buffer | undefined> {
+  const event = getEventBySlug(db, slug);
+  const row = event ? outboxMessage(db, event.id, id) : undefined;
+  return row ? renderEml(row, from) : undefined;
+}
+
+export type RetryOutcome = 'requeued' | 'not_retriable' | 'not_found';
+
+/** An organizer's "send again": failed or waiting messages become due now; sent ones are never sent twice. */
+export function retryOutboxMessage(db: Db, slug: string, id: number): RetryOutcome {
+  const event = getEventBySlug(db, slug);
+  if (!event || !outboxMessage(db, event.id, id)) return 'not_found';
+  return requeueMessage(db, event.id, id) ? 'requeued' : 'not_retriable';
 }

@@ -1,0 +1,92 @@
+// The organizers' view of the e-mail outbox: what waits, what went out, what failed and why; any message can be
+// downloaded as .eml (the way out when no SMTP server is configured), and a failed one can be sent again.
+import type { FastifyInstance } from 'fastify';
+import { DateTime } from 'luxon';
+import { DEFAULT_FROM, outboxEml, outboxOverview, retryOutboxMessage } from '../../../../services/outbox.js';
+import { requireOrganizer } from '../../../guards.js';
+import { HttpError } from '../../../http-error.js';
+
+const slugParams = {
+  type: 'object',
+  required: ['slug'],
+  properties: { slug: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+
+export default async function outboxRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Params: { slug: string }; Querystring: { retried?: string; refused?: string } }>(
+    '/events/:slug/outbox',
+    {
+      preHandler: requireOrganizer,
+      schema: {
+        params: slugParams,
+        querystring: { type: 'object', properties: { retried: { type: 'string' }, refused: { type: 'string' } } },
+      },
+    },
+    async (request, reply) => {
+      const overview = outboxOverview(app.db, request.params.slug);
+      if (!overview) throw new HttpError(404);
+      const t = request.t;
+      const when = (at: Date | null) =>
+        at ? DateTime.fromJSDate(at).setLocale(request.lang === 'ko' ? 'ko-KR' : 'en-GB').toLocaleString(DateTime.DATETIME_SHORT) : '';
+      return reply.page('organizer/outbox/index', {
+        title: t('participants.outbox.title'),
+        slug: request.params.slug,
+        eventName: overview.eventName[request.lang],
+        smtpConfigured: app.config.smtp !== null,
+        counts: t('participants.outbox.counts', overview.counts),
+        notice: request.query.retried !== undefined ? t('participants.outbox.retried') : undefined,
+        error: request.query.refused !== undefined ? t('participants.outbox.notRetriable') : undefined,
+        messages: overview.messages.map((message) => ({
+          ...message,
+          statusLabel: t(`participants.outbox.status.${message.status}`),
+          created: when(message.createdAt),
+          retriable: message.status === 'failed' || message.status === 'pending',
+        })),
+      });
+    },
+  );
+
+  app.get<{ Params: { slug: string; file: string } }>(
+    '/events/:slug/outbox/:file',
+    {
+      preHandler: requireOrganizer,
+      schema: {
+        params: {
+          type: 'object',
+          required: ['slug', 'file'],
+          properties: { slug: slugParams.properties.slug, file: { type: 'string', pattern: '^[0-9]{1,12}\\.eml$' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = Number(request.params.file.slice(0, -4));
+      const eml = await outboxEml(app.db, request.params.slug, id, app.config.smtp?.from ?? DEFAULT_FROM);
+      if (!eml) throw new HttpError(404);
+      return reply
+        .header('content-disposition', `attachment; filename="message-${id}.eml"`)
+        .header('cache-control', 'no-store')
+        .type('message/rfc822')
+        .send(eml);
+    },
+  );
+
+  app.post<{ Params: { slug: string; id: number } }>(
+    '/events/:slug/outbox/:id/retry',
+    {
+      preHandler: requireOrganizer,
+      schema: {
+        params: {
+          type: 'object',
+          required: ['slug', 'id'],
+          properties: { slug: slugParams.properties.slug, id: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = retryOutboxMessage(app.db, request.params.slug, request.params.id);
+      if (outcome === 'not_found') throw new HttpError(404);
+      const base = `/events/${encodeURIComponent(request.params.slug)}/outbox`;
+      return reply.redirect(outcome === 'requeued' ? `${base}?retried` : `${base}?refused`, 303);
+    },
+  );
+}
