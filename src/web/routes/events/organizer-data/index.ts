@@ -1,0 +1,7 @@
+// The organizer's data pages of an event: set-up, participants, requests, CSV import and export.
+import type { FastifyInstance } from 'fastify';
+import importRoutes from './import.js';
+
+export default async function organizerData(app: FastifyInstance): Promise<void> {
+  await app.register(importRoutes);
+}
