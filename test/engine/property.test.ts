@@ -3,7 +3,7 @@
 import t from 'tap';
 import { countBreaks } from '../../src/engine/breaks.js';
 import { checkSchedule } from '../../src/engine/check.js';
-import { solve, tableList, validateProblem } from '../../src/engine/index.js';
+import { explainUnscheduled, solve, tableList, validateProblem } from '../../src/engine/index.js';
 import type { Problem, ProblemMeeting } from '../../src/engine/types.js';
 import { mulberry32, randomProblem, type ProblemSize } from '../helpers/random-problem.js';
 
@@ -150,8 +150,15 @@ t.test('every answer of the solver passes the checker', (t) => {
         failures++;
         t.fail(`${size} #${seed}: ${report.violations.map((v) => `${v.code}: ${v.message}`).join('; ')}`);
       }
+      // A meeting left out while it still fits means the search stopped at a schedule it could simply extend.
+      const left = schedule.unscheduled.map((u) => u.meeting);
+      const fits = explainUnscheduled(problem, schedule.assignments, left).filter((u) => u.code === 'NOT_PLACED');
+      if (fits.length > 0) {
+        failures++;
+        t.fail(`${size} #${seed}: left out but fits: ${fits.map((u) => `${u.meeting} (${u.reason})`).join('; ')}`);
+      }
     }
-    t.equal(failures, 0, `${count} ${size} problems, all valid`);
+    t.equal(failures, 0, `${count} ${size} problems, all valid and maximal`);
   }
   t.end();
 });
