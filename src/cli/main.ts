@@ -6,6 +6,10 @@ const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   demo: () => import('./commands/demo.js'),
   import: () => import('./commands/import.js'),
   solve: () => import('./commands/solve.js'),
+  schedule: () => import('./commands/schedule.js'),
+  publish: () => import('./commands/publish.js'),
+  export: () => import('./commands/export.js'),
+  links: () => import('./commands/links.js'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -8,8 +8,9 @@ import { eventSetup } from './messages/event-setup.js';
 import { check } from './messages/check.js';
 import { organizerData } from './messages/organizer-data.js';
 import { solve } from './messages/solve.js';
+import { organizerSchedule } from './messages/organizer-schedule.js';
 
-const areas = [common, shell, eventSetup, participants, check, organizerData, solve];
+const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule];
 
 export type Messages = Readonly<Record<string, string>>;
 

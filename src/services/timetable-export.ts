@@ -13,9 +13,12 @@ import { versionAsSchedule, workingVersion } from './schedule-versions.js';
 export type ExportFormat = 'csv' | 'problem' | 'schedule';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'problem', 'schedule'];
 
-/** Nothing to export: no version of the kind asked for. */
+/** Nothing to export: no version of the kind asked for. `key` is the message to show. */
 export class NothingToExportError extends Error {
   override name = 'NothingToExportError';
+  constructor(readonly key: string) {
+    super(key);
+  }
 }
 
 /** The draft (or, without one, the published version); with `published`, only the published version. */
@@ -23,7 +26,7 @@ function chooseVersion(db: Db, eventId: number, published: boolean): VersionRow 
   const version = published ? publishedVersion(db, eventId) : workingVersion(db, eventId);
   if (!version) {
     throw new NothingToExportError(
-      published ? 'nothing is published yet' : 'the event has no timetable yet: schedule it first',
+      published ? 'organizerSchedule.export.nothingPublished' : 'organizerSchedule.export.noTimetable',
     );
   }
   return version;
@@ -47,7 +50,7 @@ const CSV_COLUMNS = [
 export function timetableCsv(db: Db, event: EventRow, language: Language, published = false): Buffer {
   const version = chooseVersion(db, event.id, published);
   const name = (ko: string, en: string) => (language === 'ko' ? ko || en : en || ko);
-  const rows: string[][] = [CSV_COLUMNS.map((column) => translate(language, `schedule.csv.${column}`))];
+  const rows: string[][] = [CSV_COLUMNS.map((column) => translate(language, `organizerSchedule.csv.${column}`))];
   for (const meeting of meetingsOfVersion(db, version.id)) {
     if (meeting.status === 'cancelled') continue;
     const [corporate, startup] =
@@ -65,7 +68,7 @@ export function timetableCsv(db: Db, event: EventRow, language: Language, publis
       name(corporate.nameKo, corporate.nameEn),
       startup.code,
       name(startup.nameKo, startup.nameEn),
-      meeting.locked ? translate(language, 'schedule.csv.yes') : '',
+      meeting.locked ? translate(language, 'organizerSchedule.csv.yes') : '',
     ]);
   }
   const text = stringify(rows, { record_delimiter: 'windows' });

@@ -1,0 +1,36 @@
+// What every organizer scheduling page needs: the event from the URL (404 when unknown), the organizer as the actor
+// of audited changes, and the model of the event navigation (views/organizer/partials/event-nav.eta).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { getEventBySlug, type EventRow } from '../../../../db/event-repository.js';
+import type { Actor } from '../../../../services/schedule-versions.js';
+import { HttpError } from '../../../http-error.js';
+
+export interface SlugParams {
+  readonly slug: string;
+}
+
+export const slugParams = {
+  type: 'object',
+  required: ['slug'],
+  properties: { slug: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+
+export function eventOf(app: FastifyInstance, slug: string): EventRow {
+  const event = getEventBySlug(app.db, slug);
+  if (!event) throw new HttpError(404);
+  return event;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const userId = request.user?.id ?? null;
+  return { label: userId === null ? 'system' : `user:${userId}`, userId };
+}
+
+/** The model `views/organizer/partials/event-nav.eta` reads from `it.eventNav`. */
+export function eventNav(request: FastifyRequest, event: EventRow, current: string) {
+  return { slug: event.slug, name: request.lang === 'ko' ? event.nameKo : event.nameEn, current };
+}
+
+export function eventName(request: FastifyRequest, event: EventRow): string {
+  return request.lang === 'ko' ? event.nameKo || event.nameEn : event.nameEn || event.nameKo;
+}

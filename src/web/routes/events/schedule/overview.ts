@@ -1,0 +1,23 @@
+// GET /events/:slug: the event overview (dashboard) — requests, scheduled and unscheduled meetings, meetings per
+// startup, table use per slot and breaks per participant.
+import type { FastifyInstance } from 'fastify';
+import { buildDashboard } from '../../../../services/dashboard.js';
+import { requireOrganizer } from '../../../guards.js';
+import { eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+
+export default async function overviewRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Params: SlugParams }>(
+    '/events/:slug',
+    { preHandler: requireOrganizer, schema: { params: slugParams } },
+    async (request, reply) => {
+      const event = eventOf(app, request.params.slug);
+      return reply.page('organizer/dashboard/index', {
+        title: eventName(request, event),
+        eventNav: eventNav(request, event, 'overview'),
+        event: { slug: event.slug, venue: event.venue, timezone: event.timezone },
+        dashboard: buildDashboard(app.db, event, request.lang),
+        styles: ['/static/css/timetable.css'],
+      });
+    },
+  );
+}

@@ -1,0 +1,92 @@
+// /events/:slug/schedule: run the engine off the request path and follow it. Without JavaScript the page reloads
+// itself (a meta refresh inside <noscript>) while a run is going; with it, public/js/schedule-progress.js polls the small JSON
+// endpoint and moves the progress bar. A run can be cancelled; a finished one shows what it produced and, when a
+// version is published, what moved.
+import type { FastifyInstance } from 'fastify';
+import type { Translator } from '../../../../i18n/catalog.js';
+import { SchedulingJobs, type SchedulingJob } from '../../../../services/scheduling.js';
+import { workingVersion } from '../../../../services/schedule-versions.js';
+import { requireOrganizer } from '../../../guards.js';
+import { HttpError } from '../../../http-error.js';
+import { actorOf, eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+
+const jobParams = {
+  type: 'object',
+  required: ['slug', 'job'],
+  properties: { ...slugParams.properties, job: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
+} as const;
+
+const runBody = {
+  type: 'object',
+  properties: { _csrf: { type: 'string' }, seconds: { type: 'integer', minimum: 1, maximum: 120 } },
+} as const;
+
+function jobJson(job: SchedulingJob, t: Translator) {
+  const percent = Math.round(job.progress.fraction * 100);
+  return {
+    id: job.id,
+    status: job.status,
+    percent,
+    scheduled: job.progress.scheduled,
+    text: t('organizerSchedule.schedule.progress', { percent, scheduled: job.progress.scheduled }),
+    breaks: Number.isFinite(job.progress.breaks) ? job.progress.breaks : null,
+    versionNumber: job.result?.version.number ?? null,
+    error: job.error,
+  };
+}
+
+export default async function runRoutes(app: FastifyInstance): Promise<void> {
+  const jobs = new SchedulingJobs(app.db);
+  app.addHook('onClose', async () => jobs.cancelAll());
+
+  app.get<{ Params: SlugParams }>(
+    '/events/:slug/schedule',
+    { preHandler: requireOrganizer, schema: { params: slugParams } },
+    async (request, reply) => {
+      const event = eventOf(app, request.params.slug);
+      const job = jobs.latestFor(event.id);
+      return reply.page('organizer/schedule/index', {
+        title: request.t('organizerSchedule.schedule.title'),
+        eventNav: eventNav(request, event, 'schedule'),
+        eventName: eventName(request, event),
+        slug: event.slug,
+        job: job ? { ...jobJson(job, request.t), changes: job.result?.changes ?? null, stats: job.result?.schedule.stats ?? null } : null,
+        version: workingVersion(app.db, event.id),
+        styles: ['/static/css/timetable.css'],
+        scripts: ['/static/js/schedule-progress.js'],
+      });
+    },
+  );
+
+  app.post<{ Params: SlugParams; Body: { seconds?: number } }>(
+    '/events/:slug/schedule',
+    { preHandler: requireOrganizer, schema: { params: slugParams, body: runBody } },
+    async (request, reply) => {
+      const event = eventOf(app, request.params.slug);
+      jobs.start(event, { actor: actorOf(request), timeLimitMs: (request.body.seconds ?? 5) * 1000 });
+      return reply.redirect(`/events/${encodeURIComponent(event.slug)}/schedule`, 303);
+    },
+  );
+
+  app.get<{ Params: SlugParams & { job: string } }>(
+    '/events/:slug/schedule/jobs/:job',
+    { preHandler: requireOrganizer, schema: { params: jobParams } },
+    async (request, reply) => {
+      const event = eventOf(app, request.params.slug);
+      const job = jobs.get(event.id, request.params.job);
+      if (!job) throw new HttpError(404);
+      return reply.header('cache-control', 'no-store').send(jobJson(job, request.t));
+    },
+  );
+
+  app.post<{ Params: SlugParams & { job: string } }>(
+    '/events/:slug/schedule/jobs/:job/cancel',
+    { preHandler: requireOrganizer, schema: { params: jobParams } },
+    async (request, reply) => {
+      const event = eventOf(app, request.params.slug);
+      if (!jobs.get(event.id, request.params.job)) throw new HttpError(404);
+      jobs.cancel(event.id, request.params.job);
+      return reply.redirect(`/events/${encodeURIComponent(event.slug)}/schedule`, 303);
+    },
+  );
+}
