@@ -1,5 +1,8 @@
 import t from 'tap';
-import { splitGnuTime } from '../../bench/child-run.js';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MEASURES_MEMORY, runChild, splitGnuTime, takeSchedule } from '../../bench/child-run.js';
 import { optionalWhole, parseRunnerArgs, positiveNumber } from '../../bench/cli-args.js';
 import { describeMachine, machine } from '../../bench/machine.js';
 import { markdownTable, median, megabytes, paperTime, seconds } from '../../bench/markdown.js';
@@ -46,5 +49,26 @@ t.test('the machine description names cores, CPU and Node', (t) => {
   t.ok(m.cores >= 1);
   t.equal(m.node, process.version);
   t.match(describeMachine(m), new RegExp(`${m.cores} cores .*Node ${process.version}`));
+  t.end();
+});
+
+t.test('a child process is timed, its error output kept, its memory measured when GNU time exists', async (t) => {
+  const run = await runChild(['-e', 'process.stderr.write("from the child"); process.exitCode = 3']);
+  t.equal(run.exitCode, 3);
+  t.equal(run.stderr, 'from the child');
+  t.ok(run.wallMs > 0);
+  t.equal(run.maxRssKb !== undefined, MEASURES_MEMORY);
+});
+
+t.test('a schedule file is read once and removed; a missing or broken one is undefined', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'meetgrid-bench-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 's.json');
+  writeFileSync(file, '{"format":"meetgrid.schedule/1","status":"feasible","assignments":[],"unscheduled":[],"stats":{}}');
+  t.match(takeSchedule(file), { format: 'meetgrid.schedule/1' });
+  t.notOk(existsSync(file));
+  t.equal(takeSchedule(file), undefined);
+  writeFileSync(file, '{ half');
+  t.equal(takeSchedule(file), undefined);
   t.end();
 });
