@@ -66,6 +66,10 @@ export const participants = {
     'participants.outbox.status.sent': '발송됨',
     'participants.outbox.status.failed': '실패',
     'participants.outbox.counts': '대기 {pending} · 발송 중 {sending} · 발송됨 {sent} · 실패 {failed}',
+    'participants.links.usage':
+      '사용법: meetgrid links --event SLUG\n  모든 참가자의 개인 일정 링크를 CSV로 출력합니다 (링크가 없는 참가자에게는 새로 발급). 링크 주소는 PUBLIC_URL을 따릅니다.',
+    'participants.links.missingEvent': '--event SLUG 가 필요합니다',
+    'participants.links.unknownEvent': '행사 "{slug}" 을(를) 찾을 수 없습니다',
   },
   en: {
     'participants.agenda.title': 'Meetings of {name}',
@@ -133,5 +137,9 @@ export const participants = {
     'participants.outbox.status.sent': 'Sent',
     'participants.outbox.status.failed': 'Failed',
     'participants.outbox.counts': 'Waiting {pending} · sending {sending} · sent {sent} · failed {failed}',
+    'participants.links.usage':
+      "Usage: meetgrid links --event SLUG\n  Prints every representative's private agenda link as CSV, issuing one to those without. Links use PUBLIC_URL.",
+    'participants.links.missingEvent': '--event SLUG is required',
+    'participants.links.unknownEvent': 'no event "{slug}"',
   },
 } as const;

@@ -1,0 +1,73 @@
+// `meetgrid links --event SLUG`: every representative's private agenda link as CSV (for mail merge), issuing a link
+// to representatives that have none yet. Links point at PUBLIC_URL. Exit 0 done, 2 bad usage, unknown event or
+// an unusable database.
+import { stringify } from 'csv-stringify/sync';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { getEventBySlug } from '../../db/event-repository.js';
+import { translator, type Translator } from '../../i18n/catalog.js';
+import { ensureParticipantLinks } from '../../services/participant-links.js';
+import type { Command } from '../command.js';
+import { parseArgs, type ParsedArgs } from '../event-args.js';
+import { processIo, withDatabase, type CliIo } from '../open-database.js';
+import { cliLanguage } from './check.js';
+
+/** One kind of link the command can list: its CSV header and rows for an event. */
+export interface LinkListing {
+  readonly header: readonly string[];
+  rows(db: Db, eventId: number, config: Config): readonly (readonly string[])[];
+}
+
+const participantListing: LinkListing = {
+  header: ['representative', 'organization', 'email', 'language', 'agenda_link'],
+  rows: (db, eventId, config) =>
+    ensureParticipantLinks(db, eventId, config.publicUrl).map((link) => [
+      link.representative,
+      link.organization,
+      link.email,
+      link.language,
+      link.url,
+    ]),
+};
+
+// Extension point: other kinds of links are listed by a flag of their own (e.g. '--staff' for staff links) added
+// here with its listing; without any of these flags the command lists participants' agenda links.
+const listingsByFlag: Readonly<Record<string, LinkListing>> = {};
+
+export async function run(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  const t = translator(cliLanguage(io.env));
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${t('participants.links.usage')}\n`);
+    return 0;
+  }
+  const parsed = parseArgs(args, ['--event'], Object.keys(listingsByFlag));
+  if (!parsed.ok) return usageError(io, t, t(parsed.problem.key, { option: parsed.problem.option }));
+  const slug = parsed.args.values.get('--event');
+  if (!slug) return usageError(io, t, t('participants.links.missingEvent'));
+  const listing = chooseListing(parsed.args);
+  return withDatabase('links', io, (handle, config) => {
+    const event = getEventBySlug(handle.db, slug);
+    if (!event) {
+      io.err(`meetgrid links: ${t('participants.links.unknownEvent', { slug })}\n`);
+      return 2;
+    }
+    io.out(stringify([[...listing.header], ...listing.rows(handle.db, event.id, config).map((row) => [...row])]));
+    return 0;
+  });
+}
+
+function chooseListing(args: ParsedArgs): LinkListing {
+  const flag = [...args.flags].find((name) => name in listingsByFlag);
+  return flag ? listingsByFlag[flag]! : participantListing;
+}
+
+function usageError(io: CliIo, t: Translator, message: string): number {
+  io.err(`meetgrid links: ${message}\n\n${t('participants.links.usage')}\n`);
+  return 2;
+}
+
+const command: Command = {
+  summary: "print every representative's private agenda link as CSV (--event SLUG)",
+  run: (args) => run(args),
+};
+export default command;
