@@ -10,7 +10,6 @@ const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   publish: () => import('./commands/publish.js'),
   export: () => import('./commands/export.js'),
   links: () => import('./commands/links.js'),
-  links: () => import('./commands/links.js'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
