@@ -5,8 +5,35 @@ import { countBreaks, countTableChanges, type Placement } from './breaks.js';
 import type { Problem, ProblemMeeting, ProblemParticipant } from './types.js';
 import { tableList } from './validate.js';
 
+/** Every violation code, so user interfaces can translate them. */
+export const VIOLATION_CODES = [
+  'SHAPE',
+  'FORMAT',
+  'UNKNOWN_MEETING',
+  'UNKNOWN_SLOT',
+  'UNKNOWN_TABLE',
+  'DUPLICATE_MEETING',
+  'MISSING_MEETING',
+  'MISSING_REASON',
+  'PARTICIPANT_DOUBLE_BOOKED',
+  'PARTICIPANT_UNAVAILABLE',
+  'TABLE_DOUBLE_BOOKED',
+  'TABLE_UNAVAILABLE',
+  'WRONG_TABLE',
+  'WRONG_SESSION',
+  'PIN_SLOT',
+  'PIN_TABLE',
+  'PRECEDENCE',
+  'MAX_MEETINGS',
+  'MAX_PER_DAY',
+  'MAX_BREAKS',
+  'STATS_MISMATCH',
+  'STATUS_MISMATCH',
+] as const;
+export type ViolationCode = (typeof VIOLATION_CODES)[number];
+
 export interface Violation {
-  readonly code: string;
+  readonly code: ViolationCode;
   readonly message: string;
   readonly meeting?: string;
 }
@@ -81,7 +108,7 @@ class Checker {
 
   constructor(readonly at: Index) {}
 
-  add(code: string, message: string, meeting?: string): void {
+  add(code: ViolationCode, message: string, meeting?: string): void {
     this.violations.push(meeting === undefined ? { code, message } : { code, message, meeting });
   }
 

@@ -5,6 +5,23 @@ import { countBreaks } from './breaks.js';
 import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, Unscheduled } from './types.js';
 import { tableList } from './validate.js';
 
+/**
+ * The codes of an unscheduled meeting, from the most to the least fundamental; user interfaces may translate them.
+ * NEEDS_MOVES: every candidate slot is blocked, for different reasons. NOT_PLACED: it would fit as the schedule is.
+ */
+export const EXPLANATION_CODES = [
+  'NO_COMMON_SLOT',
+  'NO_TABLE',
+  'MAX_MEETINGS',
+  'PRECEDENCE',
+  'MAX_PER_DAY',
+  'PIN_TAKEN',
+  'BREAK_CAP',
+  'NEEDS_MOVES',
+  'NOT_PLACED',
+] as const;
+export type ExplanationCode = (typeof EXPLANATION_CODES)[number];
+
 /** Per-slot obstacles, from the most fundamental; a slot is filed under the first one that applies. */
 type Obstacle = 'dayCap' | 'precedence' | 'busy' | 'tableTaken' | 'breakCap';
 
@@ -121,7 +138,7 @@ class Diagnosis {
           : '';
   }
 
-  private result(code: string, reason: string): Unscheduled {
+  private result(code: ExplanationCode, reason: string): Unscheduled {
     return { meeting: this.meeting.id, code, reason };
   }
 

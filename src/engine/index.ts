@@ -2,5 +2,5 @@
 export { solve, type SolveOptions, type SolveProgress } from './solve.js';
 export type * from './types.js';
 export { validateProblem, tableList, formatInputError, type InputError, type ValidationResult } from './validate.js';
-export { checkSchedule, type CheckReport, type CheckFigures, type Violation } from './check.js';
-export { explainUnscheduled } from './explain.js';
+export { checkSchedule, VIOLATION_CODES, type CheckReport, type CheckFigures, type Violation, type ViolationCode } from './check.js';
+export { explainUnscheduled, EXPLANATION_CODES, type ExplanationCode } from './explain.js';

@@ -1,10 +1,18 @@
 import t from 'tap';
 import { countBreaks, countTableChanges } from '../../src/engine/breaks.js';
-import { checkSchedule, type CheckReport } from '../../src/engine/check.js';
+import { checkSchedule as checkScheduleOnce, VIOLATION_CODES, type CheckReport } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
 import { validateProblem } from '../../src/engine/validate.js';
 
 type Editable = Record<string, any>;
+
+const seen = new Set<string>();
+/** The checker, remembering which codes the tests produced. */
+function checkSchedule(problem: Problem, schedule: unknown): CheckReport {
+  const report = checkScheduleOnce(problem, schedule);
+  for (const v of report.violations) seen.add(v.code);
+  return report;
+}
 
 // Day 1: am d1-01 d1-02, a lunch pause (no slots), pm d1-03 d1-04; day 2: d2-01 d2-02.
 function problem(edit: (p: Editable) => void = () => {}): Problem {
@@ -262,5 +270,10 @@ t.test('tables given as a number', (t) => {
     for (const a of s.assignments) a.table = a.table.replace('A-', 'T');
   });
   t.same(checkSchedule(numbered, renamed).violations, []);
+  t.end();
+});
+
+t.test('every violation code is produced by some test above', (t) => {
+  t.same([...VIOLATION_CODES].filter((code) => !seen.has(code)), []);
   t.end();
 });

@@ -1,10 +1,18 @@
 import t from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
-import { explainUnscheduled } from '../../src/engine/explain.js';
+import { EXPLANATION_CODES, explainUnscheduled as explainOnce } from '../../src/engine/explain.js';
 import type { Assignment, Problem, Unscheduled } from '../../src/engine/types.js';
 import { validateProblem } from '../../src/engine/validate.js';
 
 type Editable = Record<string, any>;
+
+const seen = new Set<string>();
+/** The explanations, remembering which codes the tests produced. */
+function explainUnscheduled(...args: Parameters<typeof explainOnce>): Unscheduled[] {
+  const result = explainOnce(...args);
+  for (const u of result) seen.add(u.code);
+  return result;
+}
 
 // Day 1: am s1 s2, pm s3 s4; day 2: s5. The meeting under study is always "x", between a and b.
 function problem(edit: (p: Editable) => void): Problem {
@@ -255,5 +263,10 @@ t.test('the most fundamental reason wins, and every meeting asked is explained',
   t.throws(() => explainUnscheduled(q, [], ['nope']), /unknown meeting "nope"/);
   const itself = explainUnscheduled(problem(() => {}), [{ meeting: 'x', slot: 's1', table: 'T-A' }], ['x']);
   t.match(itself[0], { code: 'NOT_PLACED', reason: /slot s1 at table T-A/ }, 'its own listed assignment is ignored');
+  t.end();
+});
+
+t.test('every explanation code is produced by some test above', (t) => {
+  t.same([...EXPLANATION_CODES].filter((code) => !seen.has(code)), []);
   t.end();
 });
