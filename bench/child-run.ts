@@ -21,7 +21,8 @@ function hasGnuTime(): boolean {
 /** The peak RSS line of `time -v`; the line is removed from the child's own error output. */
 export function splitGnuTime(stderr: string): { stderr: string; maxRssKb?: number } {
   const match = /^\s*Maximum resident set size \(kbytes\): (\d+)\s*$/m.exec(stderr);
-  const start = stderr.search(/^\s*Command being timed:/m);
+  // GNU time's report starts with "Command exited with non-zero status N" when the child failed.
+  const start = stderr.search(/(?:Command exited with non-zero status \d+\n)?[ \t]*Command being timed:/);
   const own = start >= 0 ? stderr.slice(0, start) : stderr;
   return match ? { stderr: own, maxRssKb: Number(match[1]) } : { stderr: own };
 }

@@ -27,6 +27,8 @@ t.test('GNU time output: the peak RSS is read and its report cut from the child 
   const stderr = 'solver says hi\n\tCommand being timed: "node x"\n\tMaximum resident set size (kbytes): 123456\n\tExit status: 0\n';
   t.same(splitGnuTime(stderr), { stderr: 'solver says hi\n', maxRssKb: 123456 });
   t.same(splitGnuTime('plain output\n'), { stderr: 'plain output\n' });
+  const failed = 'oops\nCommand exited with non-zero status 2\n\tCommand being timed: "node x"\n\tMaximum resident set size (kbytes): 7\n';
+  t.same(splitGnuTime(failed), { stderr: 'oops\n', maxRssKb: 7 });
   t.end();
 });
 
