@@ -5,7 +5,7 @@ import { countBreaks } from '../../src/engine/breaks.js';
 import { checkSchedule } from '../../src/engine/check.js';
 import { explainUnscheduled, solve, tableList, validateProblem } from '../../src/engine/index.js';
 import type { Problem, ProblemMeeting } from '../../src/engine/types.js';
-import { mulberry32, randomProblem, type ProblemSize } from '../helpers/random-problem.js';
+import { mulberry32, mutate, randomProblem, type ProblemSize } from '../helpers/random-problem.js';
 
 const ITERATIONS = 20_000;
 
@@ -160,6 +160,19 @@ t.test('every answer of the solver passes the checker', (t) => {
     }
     t.equal(failures, 0, `${count} ${size} problems, all valid and maximal`);
   }
+  t.end();
+});
+
+t.test('odd but valid problems (one field mutated) are solved validly too', (t) => {
+  let solvedCount = 0;
+  for (let seed = 1; seed <= 150; seed++) {
+    const result = validateProblem(mutate(randomProblem(seed, 'small'), seed));
+    if (!result.ok) continue;
+    solvedCount++;
+    const { valid, messages } = solved(result.problem);
+    t.ok(valid, `mutation #${seed}: valid (${messages.join('; ')})`);
+  }
+  t.ok(solvedCount >= 15, `${solvedCount} accepted mutations solved`);
   t.end();
 });
 

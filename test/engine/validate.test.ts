@@ -1,7 +1,9 @@
 import t, { type Test } from 'tap';
 import { formatInputError, tableList, validateProblem, type InputError } from '../../src/engine/validate.js';
 import type { Problem } from '../../src/engine/types.js';
-import { randomProblem } from '../helpers/random-problem.js';
+import { mutate, randomProblem } from '../helpers/random-problem.js';
+import { checkSchedule } from '../../src/engine/check.js';
+import { explainUnscheduled } from '../../src/engine/explain.js';
 
 type Editable = Record<string, any>;
 
@@ -210,5 +212,26 @@ t.test('random problems are valid', (t) => {
   }
   t.same(randomProblem(5, 'medium'), randomProblem(5, 'medium'), 'same seed, same problem');
   t.notSame(randomProblem(5, 'medium'), randomProblem(6, 'medium'), 'another seed, another problem');
+  t.end();
+});
+
+t.test('mutated problems never crash the validator, and every error names a field', (t) => {
+  let rejected = 0;
+  for (let seed = 1; seed <= 400; seed++) {
+    const input = mutate(randomProblem(seed, 'small'), seed);
+    const result = validateProblem(input);
+    if (!result.ok) {
+      rejected++;
+      for (const e of result.errors) {
+        if (!/^[a-zA-Z]+(\[\d+\])?(\.[a-zA-Z]+(\[\d+\])?)*$/.test(e.path) || e.message === '') t.fail(`#${seed}: ${formatInputError(e)}`);
+      }
+      continue;
+    }
+    // Accepted (the mutation was harmless, e.g. a renamed label): the rest of the engine must cope with it.
+    const ids = result.problem.meetings.map((m) => m.id);
+    t.doesNotThrow(() => explainUnscheduled(result.problem, [], ids), `#${seed}: explained`);
+    t.doesNotThrow(() => checkSchedule(result.problem, mutate({ format: 'meetgrid.schedule/1', assignments: [], unscheduled: [] }, seed)));
+  }
+  t.ok(rejected > 200, `${rejected} of 400 mutations rejected`);
   t.end();
 });

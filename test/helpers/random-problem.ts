@@ -174,3 +174,28 @@ export function randomProblem(seed: number, size: ProblemSize = 'small'): Proble
     ...(dice.chance(0.3) ? { rules: { maxBreaksPerParticipant: dice.int(0, 2) } } : {}),
   };
 }
+
+const ODD_VALUES: readonly unknown[] = [null, -1, 0, 1.5, 2, '', ' ', 'x', [], {}, true, 'd1-01', 'T1', 'tbl-1', 'corp-01', 'st-01', 'm-01', 'am', ['m-01']];
+
+/**
+ * A copy of `document` with one random field deleted or replaced by an odd value (wrong type, unknown id, an id
+ * that exists elsewhere): inputs a user could plausibly produce, for "never crashes, always names the field" tests.
+ */
+export function mutate(document: unknown, seed: number): unknown {
+  const dice = new Dice(seed);
+  const copy = structuredClone(document) as Record<string, unknown>;
+  const places: [Record<string, unknown> | unknown[], string | number][] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach((item, i) => (places.push([value, i]), walk(item)));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) places.push([value as Record<string, unknown>, key]), walk(item);
+    }
+  };
+  walk(copy);
+  const [parent, key] = dice.pick(places);
+  if (dice.chance(0.2)) {
+    if (Array.isArray(parent)) parent.splice(key as number, 1);
+    else delete parent[key as string];
+  } else (parent as Record<string | number, unknown>)[key] = dice.pick(ODD_VALUES);
+  return copy;
+}
