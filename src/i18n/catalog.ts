@@ -9,8 +9,9 @@ import { check } from './messages/check.js';
 import { organizerData } from './messages/organizer-data.js';
 import { solve } from './messages/solve.js';
 import { organizerSchedule } from './messages/organizer-schedule.js';
+import { staff } from './messages/staff.js';
 
-const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule];
+const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule, staff];
 
 export type Messages = Readonly<Record<string, string>>;
 
