@@ -151,16 +151,17 @@ export function startOutboxWorker(db: Db, smtp: SmtpConfig | null, options: Work
     });
     return running;
   };
-  const schedule = () => {
+  const schedule = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
       runOnce()
         .catch((error: unknown) => options.onError?.(error))
-        .finally(schedule);
-    }, interval);
+        .finally(() => schedule(interval));
+    }, delay);
     timer.unref();
   };
-  schedule();
+  // What waited while the app was down goes out right away.
+  schedule(0);
   return {
     runOnce,
     stop: async () => {
