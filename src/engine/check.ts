@@ -35,7 +35,17 @@ export type ViolationCode = (typeof VIOLATION_CODES)[number];
 export interface Violation {
   readonly code: ViolationCode;
   readonly message: string;
+  /** The meeting the violation is reported on, when there is one. */
   readonly meeting?: string;
+  /** Every meeting involved (both of a double booking, all those over a cap): moving any of them may cause or cure it. */
+  readonly meetings?: readonly string[];
+  /** The participant, for a violation about one participant. */
+  readonly participant?: string;
+}
+
+interface Involved {
+  readonly meetings?: readonly string[];
+  readonly participant?: string;
 }
 
 export interface CheckFigures {
@@ -108,8 +118,14 @@ class Checker {
 
   constructor(readonly at: Index) {}
 
-  add(code: ViolationCode, message: string, meeting?: string): void {
-    this.violations.push(meeting === undefined ? { code, message } : { code, message, meeting });
+  add(code: ViolationCode, message: string, meeting?: string, involved: Involved = {}): void {
+    this.violations.push({
+      code,
+      message,
+      ...(meeting === undefined ? {} : { meeting }),
+      ...(involved.meetings === undefined ? {} : { meetings: involved.meetings }),
+      ...(involved.participant === undefined ? {} : { participant: involved.participant }),
+    });
   }
 
   /** Returns the problem's meeting when `id` is known and listed for the first time. */
@@ -187,14 +203,19 @@ class Checker {
       for (const person of meeting.between) {
         const other = participantAt.get(`${person}\n${slot}`);
         if (other !== undefined) {
-          this.add('PARTICIPANT_DOUBLE_BOOKED', `${person} is in both ${other} and ${id} at slot ${slotId}`, id);
+          this.add('PARTICIPANT_DOUBLE_BOOKED', `${person} is in both ${other} and ${id} at slot ${slotId}`, id, {
+            meetings: [other, id],
+            participant: person,
+          });
         } else participantAt.set(`${person}\n${slot}`, id);
         if (at.participantUnavailable.get(person)?.has(slotId)) {
-          this.add('PARTICIPANT_UNAVAILABLE', `${id} is at slot ${slotId}, where ${person} is unavailable`, id);
+          this.add('PARTICIPANT_UNAVAILABLE', `${id} is at slot ${slotId}, where ${person} is unavailable`, id, { participant: person });
         }
       }
       const other = tableAt.get(`${table}\n${slot}`);
-      if (other !== undefined) this.add('TABLE_DOUBLE_BOOKED', `table ${table} holds both ${other} and ${id} at slot ${slotId}`, id);
+      if (other !== undefined) {
+        this.add('TABLE_DOUBLE_BOOKED', `table ${table} holds both ${other} and ${id} at slot ${slotId}`, id, { meetings: [other, id] });
+      }
       else tableAt.set(`${table}\n${slot}`, id);
       if (at.tableUnavailable.get(table)?.has(slotId)) {
         this.add('TABLE_UNAVAILABLE', `${id} is at table ${table}, which is unavailable at slot ${slotId}`, id);
@@ -219,9 +240,11 @@ class Checker {
       for (const before of meeting.after ?? []) {
         const beforeSlot = slotOf.get(before);
         if (beforeSlot === undefined) {
-          this.add('PRECEDENCE', `${id} must come after ${before}, which is not scheduled`, id);
+          this.add('PRECEDENCE', `${id} must come after ${before}, which is not scheduled`, id, { meetings: [before, id] });
         } else if (beforeSlot >= slot) {
-          this.add('PRECEDENCE', `${id} (slot ${slotId}) must come after ${before} (slot ${at.slotId(beforeSlot)})`, id);
+          this.add('PRECEDENCE', `${id} (slot ${slotId}) must come after ${before} (slot ${at.slotId(beforeSlot)})`, id, {
+            meetings: [before, id],
+          });
         }
       }
     }
@@ -230,11 +253,11 @@ class Checker {
   /** Per-participant caps of rule 4, and the figures. */
   checkParticipants(): Pick<CheckFigures, 'breaks' | 'maxBreaks' | 'tableChanges'> {
     const at = this.at;
-    const byParticipant = new Map<string, Placement[]>();
+    const byParticipant = new Map<string, (Placement & { readonly meeting: string })[]>();
     for (const { meeting, slot, table } of this.placed) {
       for (const person of meeting.between) {
         const list = byParticipant.get(person) ?? [];
-        list.push({ slot, table });
+        list.push({ slot, table, meeting: meeting.id });
         byParticipant.set(person, list);
       }
     }
@@ -242,15 +265,19 @@ class Checker {
     const figures = { breaks: 0, maxBreaks: 0, tableChanges: 0 };
     for (const [person, placements] of byParticipant) {
       const participant = at.participants.get(person);
+      const all = { meetings: placements.map((p) => p.meeting), participant: person };
       if (participant?.maxMeetings !== undefined && placements.length > participant.maxMeetings) {
-        this.add('MAX_MEETINGS', `${person} has ${placements.length} meetings, more than maxMeetings (${participant.maxMeetings})`);
+        this.add('MAX_MEETINGS', `${person} has ${placements.length} meetings, more than maxMeetings (${participant.maxMeetings})`, undefined, all);
       }
       const perDay = participant?.maxMeetingsPerDay;
       if (perDay !== undefined) {
-        const counts = new Map<string, number>();
-        for (const { slot } of placements) counts.set(at.dayOfSlot[slot]!, (counts.get(at.dayOfSlot[slot]!) ?? 0) + 1);
-        for (const [day, count] of counts) {
-          if (count > perDay) this.add('MAX_PER_DAY', `${person} has ${count} meetings on ${day}, more than maxMeetingsPerDay (${perDay})`);
+        const byDay = new Map<string, string[]>();
+        for (const { slot, meeting } of placements) byDay.set(at.dayOfSlot[slot]!, [...(byDay.get(at.dayOfSlot[slot]!) ?? []), meeting]);
+        for (const [day, meetings] of byDay) {
+          if (meetings.length > perDay) {
+            const message = `${person} has ${meetings.length} meetings on ${day}, more than maxMeetingsPerDay (${perDay})`;
+            this.add('MAX_PER_DAY', message, undefined, { meetings, participant: person });
+          }
         }
       }
       const breaks = countBreaks(
@@ -258,7 +285,7 @@ class Checker {
         at.dayOfSlot,
       );
       if (cap !== undefined && breaks > cap) {
-        this.add('MAX_BREAKS', `${person} has ${breaks} breaks, more than maxBreaksPerParticipant (${cap})`);
+        this.add('MAX_BREAKS', `${person} has ${breaks} breaks, more than maxBreaksPerParticipant (${cap})`, undefined, all);
       }
       figures.breaks += breaks;
       figures.maxBreaks = Math.max(figures.maxBreaks, breaks);

@@ -175,6 +175,7 @@ t.test('rule 1: participants', (t) => {
   const double = checkSchedule(problem(), schedule((s) => place(s, 'm-05', 'd1-03', 'A-2')));
   t.same(codes(double), ['PARTICIPANT_DOUBLE_BOOKED', 'PARTICIPANT_DOUBLE_BOOKED'], 'corp-02 and st-03');
   t.match(double.violations[0], { meeting: 'm-05', message: 'corp-02 is in both m-04 and m-05 at slot d1-03' });
+  t.same([double.violations[0]?.meetings, double.violations[0]?.participant], [['m-04', 'm-05'], 'corp-02'], 'both meetings involved');
   t.match(double.violations[1], { meeting: 'm-06', message: 'st-03 is in both m-05 and m-06 at slot d1-03' });
   const away = checkSchedule(problem((p) => (p.participants[4].unavailable = ['d1-03'])), schedule());
   t.same(codes(away), ['PARTICIPANT_UNAVAILABLE']);
@@ -215,6 +216,7 @@ t.test('rule 4: session, pins, after, caps', (t) => {
   const early = checkSchedule(problem(), schedule((s) => place(s, 'm-04', 'd1-01', 'A-3')));
   t.same(codes(early), ['PRECEDENCE']);
   t.match(early.violations[0]?.message, 'm-04 (slot d1-01) must come after m-03 (slot d1-02)');
+  t.same(early.violations[0]?.meetings, ['m-03', 'm-04'], 'moving either meeting may cure it');
   const same = checkSchedule(problem(), schedule((s) => place(s, 'm-04', 'd1-02', 'A-3')));
   t.ok(codes(same).includes('PRECEDENCE'), 'the same slot is not strictly earlier');
   const dropped = checkSchedule(problem(), schedule((s) => unschedule(s, 'm-03')));
@@ -226,9 +228,12 @@ t.test('rule 4: session, pins, after, caps', (t) => {
   const perDay = checkSchedule(problem((p) => (p.participants[1].maxMeetingsPerDay = 1)), schedule());
   t.same(codes(perDay), ['MAX_PER_DAY']);
   t.match(perDay.violations[0]?.message, 'corp-02 has 2 meetings on 2025-05-28, more than maxMeetingsPerDay (1)');
+  t.same(perDay.violations[0]?.meetings, ['m-03', 'm-04'], 'the meetings of that day are involved');
+  t.equal(perDay.violations[0]?.participant, 'corp-02');
   const breaks = checkSchedule(problem((p) => (p.rules.maxBreaksPerParticipant = 0)), schedule((s) => place(s, 'm-05', 'd1-01', 'A-3')));
   t.same(codes(breaks), ['MAX_BREAKS']);
   t.match(breaks.violations[0]?.message, 'st-03 has 1 breaks, more than maxBreaksPerParticipant (0)');
+  t.same(breaks.violations[0]?.meetings, ['m-05', 'm-06']);
   t.end();
 });
 
