@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { count, eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { checkIns, meetings } from '../../src/db/schema.js';
@@ -26,7 +26,7 @@ function setUp() {
   return { handle, event, first, actor, outcome, rows };
 }
 
-function refusal(t: Tap.Test, fn: () => unknown, key: string, params?: Record<string, unknown>) {
+function refusal(t: Test, fn: () => unknown, key: string, params?: Record<string, unknown>) {
   try {
     fn();
     t.fail(`expected ${key}`);
