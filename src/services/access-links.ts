@@ -56,7 +56,10 @@ export function issueAccessLink(
       throw new AccessLinkError('representativeId', `representativeId: ${representativeId} is not in this event`);
     }
   } else if (representativeId !== null) {
-    throw new AccessLinkError('representativeId', 'representativeId: only participant links name a representative');
+    throw new AccessLinkError(
+      'representativeId',
+      'representativeId: only participant links name a representative',
+    );
   }
   if (roomId !== null) {
     if (input.kind !== 'staff') throw new AccessLinkError('roomId', 'roomId: only staff links name a room');

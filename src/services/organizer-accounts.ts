@@ -98,7 +98,8 @@ export async function createOrganizer(
   checkPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   if (findUserByEmail(db, email)) throw new AccountError('email', `email: ${email} already has an account`);
-  return toOrganizer(insertUser(db, { email, name: input.name ?? '', passwordHash, language: input.language ?? null }));
+  const user = insertUser(db, { email, name: input.name ?? '', passwordHash, language: input.language ?? null });
+  return toOrganizer(user);
 }
 
 /**

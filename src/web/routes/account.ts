@@ -52,7 +52,8 @@ export default async function account(app: FastifyInstance): Promise<void> {
       } catch (error) {
         if (!(error instanceof AccountError)) throw error;
         reply.code(422);
-        return passwordPage(request, reply, { error: request.t(ERROR_KEYS[error.field] ?? 'shell.error.badRequest.body') });
+        const key = ERROR_KEYS[error.field] ?? 'shell.error.badRequest.body';
+        return passwordPage(request, reply, { error: request.t(key) });
       }
       const session = startSession(app.db, user.id, app.now());
       setSessionCookie(reply, session.value, session.expiresAt);

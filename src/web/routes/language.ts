@@ -13,7 +13,10 @@ export default async function language(app: FastifyInstance): Promise<void> {
         body: {
           type: 'object',
           required: ['lang'],
-          properties: { lang: { type: 'string', enum: [...LANGUAGES] }, next: { type: 'string', maxLength: 2000 } },
+          properties: {
+            lang: { type: 'string', enum: [...LANGUAGES] },
+            next: { type: 'string', maxLength: 2000 },
+          },
         },
       },
     },
