@@ -2,8 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import importRoutes from './import.js';
 import participantRoutes from './participants.js';
+import requestRoutes from './requests.js';
 
 export default async function organizerData(app: FastifyInstance): Promise<void> {
   await app.register(importRoutes);
   await app.register(participantRoutes);
+  await app.register(requestRoutes);
 }
