@@ -2,7 +2,7 @@ import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { draftVersion, meetingsOfVersion, publishedVersion, versionById } from '../../src/db/schedule-repository.js';
-import { auditLog, requests } from '../../src/db/schema.js';
+import { auditLog, emailOutbox, requests } from '../../src/db/schema.js';
 import { applyEdit } from '../../src/services/meeting-edits.js';
 import { previewPublish, publishDraft } from '../../src/services/publishing.js';
 import { workingVersion } from '../../src/services/schedule-versions.js';
@@ -89,5 +89,20 @@ t.test('re-publish shows moved, added and cancelled meetings and who is affected
   const audits = db.select().from(auditLog).where(eq(auditLog.action, 'version.publish')).all();
   t.equal(audits.length, 2);
   t.match(JSON.parse(audits[1]!.detailsJson), { previous: 1, moved: [first], added: [third], cancelled: [second] });
+  t.end();
+});
+
+t.test('publishing queues the invitations and audits how many', (t) => {
+  const { db, close } = openDatabase(':memory:');
+  t.teardown(close);
+  const fixture = createSmallEvent(db);
+  const draft = saveGreedyDraft(db, fixture.eventId);
+  const result = publishDraft(db, fixture.eventId, { actor, invitations: { publicUrl: 'http://meetgrid.test' } });
+  t.ok(result.invitations!.enqueued > 0, `${result.invitations!.enqueued} invitations queued`);
+  t.equal(db.select().from(emailOutbox).all().length, result.invitations!.enqueued);
+  t.match(JSON.parse(db.select().from(auditLog).where(eq(auditLog.action, 'version.publish')).get()!.detailsJson), {
+    invitations: { enqueued: result.invitations!.enqueued },
+  });
+  t.equal(publishedVersion(db, fixture.eventId)!.id, draft.id);
   t.end();
 });
