@@ -165,7 +165,8 @@ class Diagnosis {
     if (common.length === 0) {
       if (forA.length === 0) return this.result('NO_COMMON_SLOT', `${a} is unavailable in every slot${this.scope}`);
       if (forB.length === 0) return this.result('NO_COMMON_SLOT', `${b} is unavailable in every slot${this.scope}`);
-      return this.result('NO_COMMON_SLOT', `${b} is unavailable in all ${plural(forA.length, 'slot')} ${a} can attend${this.scope}`);
+      const slots = `${plural(forA.length, 'slot')} ${a} can attend${this.scope}`;
+      return this.result('NO_COMMON_SLOT', `${b} is unavailable in all ${slots}`);
     }
     const tables = at.tablesFor(meeting);
     const usable = (s: number) => tables.filter((t) => !at.tableUnavailable.get(t)?.has(at.slotId(s)));
@@ -174,16 +175,20 @@ class Diagnosis {
       const where = `in the ${plural(common.length, 'slot')} both can attend${this.scope}`;
       if (tables.length === 0) return this.result('NO_TABLE', 'the problem has no tables');
       const owned = meeting.table !== undefined || meeting.between.some((p) => at.booth.has(p));
-      return this.result('NO_TABLE', owned ? `${this.tableWords()} is unavailable ${where}` : `no table is available ${where}`);
+      const what = owned ? `${this.tableWords()} is` : 'no table is';
+      return this.result('NO_TABLE', `${what} ${owned ? 'unavailable' : 'available'} ${where}`);
     }
     for (const person of meeting.between) {
       const cap = this.cap(person, 'maxMeetings');
       const count = at.slotsOf(person).length;
-      if (cap !== undefined && count >= cap) return this.result('MAX_MEETINGS', `maxMeetings of ${person} reached (${cap})`);
+      if (cap !== undefined && count >= cap) {
+        return this.result('MAX_MEETINGS', `maxMeetings of ${person} reached (${cap})`);
+      }
     }
     const missing = (meeting.after ?? []).filter((id) => !at.placedSlot.has(id));
     if (missing.length > 0) {
-      return this.result('PRECEDENCE', `must come after ${listOf(missing)}, which ${missing.length === 1 ? 'is' : 'are'} unscheduled`);
+      const verb = missing.length === 1 ? 'is' : 'are';
+      return this.result('PRECEDENCE', `must come after ${listOf(missing)}, which ${verb} unscheduled`);
     }
     return this.bySlot(open, usable);
   }
@@ -194,76 +199,94 @@ class Diagnosis {
 
   /** Files every open slot under its first obstacle; one obstacle everywhere gives its code, a mix says so. */
   private bySlot(open: readonly number[], usable: (s: number) => string[]): Unscheduled {
-    const { at, meeting } = this;
-    const latestBefore = Math.max(-1, ...(meeting.after ?? []).map((id) => at.placedSlot.get(id)!));
-    const breakCap = at.problem.rules?.maxBreaksPerParticipant;
-    const filed = new Map<Obstacle, number[]>();
-    // What blocks the slots, grouped by participant (days, meetings) or by table, for the reason text.
-    const fullDays = new Grouped();
-    const busyIn = new Grouped();
-    const takenBy = new Grouped();
-    const overCap = new Set<string>();
+    const { at } = this;
+    const blockers = new Blockers();
+    const filed = new Map<Obstacle, number>();
     for (const s of open) {
-      const day = at.dayOfSlot[s]!;
-      const obstacle = ((): Obstacle | undefined => {
-        const full = meeting.between.filter((p) => {
-          const cap = this.cap(p, 'maxMeetingsPerDay');
-          return cap !== undefined && at.slotsOf(p).filter((x) => at.dayOfSlot[x] === day).length >= cap;
-        });
-        full.forEach((p) => fullDays.add(`${p} (${this.cap(p, 'maxMeetingsPerDay')})`, day));
-        if (full.length > 0) return 'dayCap';
-        if (s <= latestBefore) return 'precedence';
-        const busy = meeting.between.filter((p) => at.participantAt.get(p)?.has(s));
-        busy.forEach((p) => busyIn.add(p, `${at.participantAt.get(p)!.get(s)} (${at.slotId(s)})`));
-        if (busy.length > 0) return 'busy';
-        const tables = usable(s);
-        const free = tables.filter((t) => !at.tableAt.get(t)?.has(s));
-        if (free.length === 0) {
-          tables.forEach((t) => takenBy.add(t, `${at.tableAt.get(t)!.get(s)} (${at.slotId(s)})`));
-          return 'tableTaken';
-        }
-        const over = breakCap === undefined ? [] : meeting.between.filter((p) => countBreaks([...at.slotsOf(p), s], at.dayOfSlot) > breakCap);
-        over.forEach((p) => overCap.add(p));
-        if (over.length > 0) return 'breakCap';
-        return undefined;
-      })();
+      const obstacle = this.obstacleAt(s, usable(s), blockers);
       if (obstacle === undefined) {
         const table = usable(s).find((t) => !at.tableAt.get(t)?.has(s))!;
-        return this.result(
-          'NOT_PLACED',
-          `it fits without moving anything: slot ${at.slotId(s)} at table ${table} is free for ${this.a} and ${this.b}`,
-        );
+        const where = `slot ${at.slotId(s)} at table ${table}`;
+        return this.result('NOT_PLACED', `it fits without moving anything: ${where} is free for ${this.a} and ${this.b}`);
       }
-      filed.set(obstacle, [...(filed.get(obstacle) ?? []), s]);
+      filed.set(obstacle, (filed.get(obstacle) ?? 0) + 1);
     }
-    const n = plural(open.length, 'slot');
+    const slots = `${plural(open.length, 'slot')} both can attend${this.scope}`;
     if (filed.size > 1) {
-      const parts = [...filed].map(([obstacle, slots]) => `${slots.length} ${OBSTACLE_WORDS[obstacle]}`);
-      return this.result(
-        'NEEDS_MOVES',
-        `placing it needs other meetings moved: of the ${n} both can attend${this.scope}, ${parts.join(', ')}`,
-      );
+      const parts = [...filed].map(([obstacle, count]) => `${count} ${OBSTACLE_WORDS[obstacle]}`);
+      return this.result('NEEDS_MOVES', `placing it needs other meetings moved: of the ${slots}, ${parts.join(', ')}`);
     }
-    const [obstacle] = [...filed.keys()] as [Obstacle];
+    return this.verdict([...filed.keys()][0]!, slots, blockers);
+  }
+
+  /** The first obstacle to holding the meeting in slot `s`, noting in `blockers` who or what is in the way. */
+  private obstacleAt(s: number, tables: readonly string[], blockers: Blockers): Obstacle | undefined {
+    const { at, meeting } = this;
+    const day = at.dayOfSlot[s]!;
+    const full = meeting.between.filter((p) => {
+      const cap = this.cap(p, 'maxMeetingsPerDay');
+      return cap !== undefined && at.slotsOf(p).filter((x) => at.dayOfSlot[x] === day).length >= cap;
+    });
+    full.forEach((p) => blockers.fullDays.add(`${p} (${this.cap(p, 'maxMeetingsPerDay')})`, day));
+    if (full.length > 0) return 'dayCap';
+    if (s <= this.latestBefore()) return 'precedence';
+    const busy = meeting.between.filter((p) => at.participantAt.get(p)?.has(s));
+    busy.forEach((p) => blockers.busyIn.add(p, `${at.participantAt.get(p)!.get(s)} (${at.slotId(s)})`));
+    if (busy.length > 0) return 'busy';
+    if (tables.every((t) => at.tableAt.get(t)?.has(s))) {
+      tables.forEach((t) => blockers.takenBy.add(t, `${at.tableAt.get(t)!.get(s)} (${at.slotId(s)})`));
+      return 'tableTaken';
+    }
+    const cap = at.problem.rules?.maxBreaksPerParticipant;
+    const over = meeting.between.filter((p) => cap !== undefined && countBreaks([...at.slotsOf(p), s], at.dayOfSlot) > cap);
+    over.forEach((p) => blockers.overCap.add(p));
+    return over.length > 0 ? 'breakCap' : undefined;
+  }
+
+  /** The slot of the latest `after` meeting (all are placed by now), or -1. */
+  private latestBefore(): number {
+    return Math.max(-1, ...(this.meeting.after ?? []).map((id) => this.at.placedSlot.get(id)!));
+  }
+
+  /** The reason when the same obstacle blocks every candidate slot. */
+  private verdict(obstacle: Obstacle, slots: string, blockers: Blockers): Unscheduled {
+    const { at, meeting } = this;
     switch (obstacle) {
       case 'dayCap':
-        return this.result('MAX_PER_DAY', `maxMeetingsPerDay is reached on every day of the ${n} both can attend${this.scope}: ${fullDays.text(' on ')}`);
+        return this.result('MAX_PER_DAY', `maxMeetingsPerDay is reached on every day of the ${slots}: ${blockers.fullDays.text(' on ')}`);
       case 'precedence': {
-        const last = (meeting.after ?? []).filter((id) => at.placedSlot.get(id) === latestBefore);
-        return this.result('PRECEDENCE', `must come after ${listOf(last)} (slot ${at.slotId(latestBefore)}), and none of the ${n} both can attend${this.scope} is later`);
+        const latest = this.latestBefore();
+        const last = (meeting.after ?? []).filter((id) => at.placedSlot.get(id) === latest);
+        const after = `must come after ${listOf(last)} (slot ${at.slotId(latest)})`;
+        return this.result('PRECEDENCE', `${after}, and none of the ${slots} is later`);
       }
-      case 'busy':
-        if (meeting.slot !== undefined) return this.result('PIN_TAKEN', `pinned slot ${meeting.slot} is taken: ${busyIn.text(' is in ')}`);
-        return this.result('NO_COMMON_SLOT', `${this.a} and ${this.b} have no free slot in common${this.scope}: of the ${n} both can attend, ${busyIn.text(' is in ')}`);
-      case 'tableTaken':
-        if (meeting.slot !== undefined || meeting.table !== undefined) {
-          return this.result('PIN_TAKEN', `${meeting.table !== undefined ? `pinned table ${meeting.table}` : `every table at pinned slot ${meeting.slot}`} is taken: ${takenBy.text(' by ')}`);
-        }
-        return this.result('NO_TABLE', `no table free in the ${n} both have free${this.scope}${this.at.booth.has(this.a) || this.at.booth.has(this.b) ? ` (${this.tableWords()})` : ''}: ${takenBy.text(' by ')}`);
-      case 'breakCap':
-        return this.result('BREAK_CAP', `every free common slot (${n}) would exceed maxBreaksPerParticipant (${at.problem.rules?.maxBreaksPerParticipant}) for ${listOf([...overCap])}`);
+      case 'busy': {
+        const busy = blockers.busyIn.text(' is in ');
+        if (meeting.slot !== undefined) return this.result('PIN_TAKEN', `pinned slot ${meeting.slot} is taken: ${busy}`);
+        return this.result('NO_COMMON_SLOT', `${this.a} and ${this.b} have no free slot in common: of the ${slots}, ${busy}`);
+      }
+      case 'tableTaken': {
+        const taken = blockers.takenBy.text(' by ');
+        if (meeting.table !== undefined) return this.result('PIN_TAKEN', `pinned table ${meeting.table} is taken: ${taken}`);
+        if (meeting.slot !== undefined) return this.result('PIN_TAKEN', `every table at pinned slot ${meeting.slot} is taken: ${taken}`);
+        const booths = meeting.between.some((p) => at.booth.has(p)) ? ` (${this.tableWords()})` : '';
+        return this.result('NO_TABLE', `no table free in the ${slots.replace('can attend', 'have free')}${booths}: ${taken}`);
+      }
+      case 'breakCap': {
+        const cap = `maxBreaksPerParticipant (${at.problem.rules?.maxBreaksPerParticipant})`;
+        const who = listOf([...blockers.overCap]);
+        return this.result('BREAK_CAP', `every free common slot would exceed ${cap} for ${who} (${slots})`);
+      }
     }
   }
+}
+
+/** Who or what stands in the way, grouped by participant or table, for the reason text. */
+class Blockers {
+  readonly fullDays = new Grouped();
+  readonly busyIn = new Grouped();
+  readonly takenBy = new Grouped();
+  readonly overCap = new Set<string>();
 }
 
 const OBSTACLE_WORDS: Readonly<Record<Obstacle, string>> = {
@@ -278,7 +301,11 @@ const OBSTACLE_WORDS: Readonly<Record<Obstacle, string>> = {
  * Explains each of `meetingIds`, left out of `assignments` (which must respect the hard rules), with the most
  * fundamental reason that applies. Throws on an id the problem does not have: that is a caller's bug.
  */
-export function explainUnscheduled(problem: Problem, assignments: readonly Assignment[], meetingIds: readonly string[]): Unscheduled[] {
+export function explainUnscheduled(
+  problem: Problem,
+  assignments: readonly Assignment[],
+  meetingIds: readonly string[],
+): Unscheduled[] {
   const at = new Occupancy(problem, assignments, new Set(meetingIds));
   return meetingIds.map((id) => {
     const meeting = at.meetings.get(id);

@@ -173,7 +173,7 @@ t.test('NO_COMMON_SLOT: the participants are busy in every slot both can attend'
   t.same(result, {
     meeting: 'x',
     code: 'NO_COMMON_SLOT',
-    reason: 'a and b have no free slot in common in session am: of the 2 slots both can attend, a is in ac (s1); b is in bd (s2)',
+    reason: 'a and b have no free slot in common: of the 2 slots both can attend in session am, a is in ac (s1); b is in bd (s2)',
   });
   t.end();
 });
@@ -209,7 +209,8 @@ t.test('BREAK_CAP', (t) => {
     }),
     [['ac', 's1', 'T-A']],
   );
-  t.same(result, { meeting: 'x', code: 'BREAK_CAP', reason: 'every free common slot (2 slots) would exceed maxBreaksPerParticipant (0) for a' });
+  t.same(result, { meeting: 'x', code: 'BREAK_CAP', reason: 'every free common slot would exceed maxBreaksPerParticipant (0) for a (2 slots both can attend in session pm)',
+  });
   t.end();
 });
 
