@@ -180,10 +180,15 @@ function load(db: Db, scope: StaffScope, language: Language): Loaded | null {
       dayId: meeting.dayId,
       status:
         meeting.status === 'cancelled' ? 'cancelled' : (outcomes.get(`${meeting.requestId}:${meeting.slotId}`) ?? meeting.status),
-      parties: [party(meeting.requester, meeting.dayId), party(meeting.requested, meeting.dayId)],
+      parties: corporateFirst(party(meeting.requester, meeting.dayId), party(meeting.requested, meeting.dayId)),
     }),
   );
   return { event, frame, version: { id: published.id, number: published.number }, meetings, language };
+}
+
+/** Rosters and door sheets list the corporate first, whoever asked for the meeting. */
+function corporateFirst(a: RosterParty, b: RosterParty): readonly [RosterParty, RosterParty] {
+  return b.kind === 'corporate' && a.kind !== 'corporate' ? [b, a] : [a, b];
 }
 
 function cellsOf(loaded: Loaded, slotId: number, roomId: number): RosterCell[] {

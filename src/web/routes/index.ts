@@ -38,4 +38,5 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(import('./events/outbox/index.js'));
   await app.register(import('./events/schedule/index.js'));
   await app.register(import('./events/organizer-data/index.js'));
+  await app.register(import('./staff/index.js'));
 }

@@ -1,0 +1,67 @@
+// What every staff route needs: the link's scope (event, and room for a per-room link), the URLs of its pages and
+// the shared parameter schemas. The token guard has already refused unknown, revoked and non-staff links.
+import type { FastifyRequest } from 'fastify';
+import type { StaffScope } from '../../../services/roster.js';
+import { HttpError } from '../../http-error.js';
+
+export interface TokenParams {
+  readonly token: string;
+}
+
+export interface RosterParams extends TokenParams {
+  readonly roomId: number;
+  readonly date: string;
+}
+
+export const tokenProperty = { type: 'string', maxLength: 200 } as const;
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+export const tokenParams = {
+  type: 'object',
+  required: ['token'],
+  properties: { token: tokenProperty },
+} as const;
+
+export function rosterParams(datePattern: string = DATE_PATTERN) {
+  return {
+    type: 'object',
+    required: ['token', 'roomId', 'date'],
+    properties: {
+      token: tokenProperty,
+      roomId: { type: 'integer', minimum: 1 },
+      date: { type: 'string', pattern: datePattern },
+    },
+  } as const;
+}
+
+export function scopeOf(request: FastifyRequest): StaffScope & { accessTokenId: number } {
+  const link = request.accessLink;
+  if (!link) throw new HttpError(404, 'shell.error.linkInvalid');
+  return { eventId: link.eventId, roomId: link.roomId, accessTokenId: link.id };
+}
+
+export interface StaffUrls {
+  readonly home: string;
+  readonly now: string;
+  readonly events: string;
+  readonly checkIn: string;
+  roster(roomId: number, date: string): string;
+  fragment(roomId: number, date: string): string;
+  print(roomId: number, date: string): string;
+  csv(roomId: number, date: string): string;
+}
+
+export function staffUrls(token: string): StaffUrls {
+  const base = `/staff/${token}`;
+  const roster = (roomId: number, date: string) => `${base}/rooms/${roomId}/days/${date}`;
+  return {
+    home: base,
+    now: `${base}/now`,
+    events: `${base}/events`,
+    checkIn: `${base}/check-ins`,
+    roster,
+    fragment: (roomId, date) => `${roster(roomId, date)}?fragment=1`,
+    print: (roomId, date) => `${roster(roomId, date)}/print`,
+    csv: (roomId, date) => `${roster(roomId, date)}.csv`,
+  };
+}

@@ -1,0 +1,44 @@
+// The desk's copies of a room's day: GET …/days/:date.csv (one row per meeting, spreadsheet-friendly) and
+// …/days/:date/print (the door sheet: big, black on white, one table per slot).
+import type { FastifyInstance } from 'fastify';
+import { loadRoster } from '../../../services/roster.js';
+import { rosterCsv } from '../../../services/roster-export.js';
+import { requireAccessLink } from '../../guards.js';
+import { HttpError } from '../../http-error.js';
+import { rosterParams, scopeOf, staffUrls, type RosterParams } from './context.js';
+
+export default async function exportRoutes(app: FastifyInstance): Promise<void> {
+  const guard = requireAccessLink('staff');
+  const schema = { params: rosterParams() };
+
+  app.get<{ Params: RosterParams }>('/staff/:token/rooms/:roomId/days/:date.csv', { preHandler: guard, schema }, async (request, reply) => {
+    const roster = loadRoster(app.db, scopeOf(request), {
+      roomId: request.params.roomId,
+      date: request.params.date,
+      language: request.lang,
+      now: app.now(),
+    });
+    if (!roster) throw new HttpError(404);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="roster-${roster.day.date}-room-${roster.room.id}.csv"`)
+      .type('text/csv; charset=utf-8')
+      .send(rosterCsv(roster, request.t));
+  });
+
+  app.get<{ Params: RosterParams }>('/staff/:token/rooms/:roomId/days/:date/print', { preHandler: guard, schema }, async (request, reply) => {
+    const roster = loadRoster(app.db, scopeOf(request), {
+      roomId: request.params.roomId,
+      date: request.params.date,
+      language: request.lang,
+      now: app.now(),
+    });
+    if (!roster) throw new HttpError(404);
+    return reply.page('staff/print', {
+      title: request.t('staff.print.title', { room: roster.room.name, date: roster.day.date }),
+      roster,
+      urls: staffUrls(request.params.token),
+      styles: ['/static/css/staff.css'],
+    });
+  });
+}

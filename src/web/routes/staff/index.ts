@@ -1,0 +1,22 @@
+// On-site staff pages behind a staff link (event-wide or one room): pick a day and room, the room roster, the
+// "now and next" help-desk view, check-ins, live updates (server-sent events), the door sheet and CSV; plus the
+// organizer's attendance and refill pages. One live-update bus serves them all.
+import type { FastifyInstance } from 'fastify';
+import { LiveUpdates } from '../../../services/live-updates.js';
+import checkInRoutes from './check-ins.js';
+import exportRoutes from './exports.js';
+import liveRoutes from './live.js';
+import pageRoutes from './pages.js';
+
+export interface StaffRouteOptions {
+  readonly live: LiveUpdates;
+}
+
+export default async function staffRoutes(app: FastifyInstance): Promise<void> {
+  const live = new LiveUpdates(app.db);
+  app.addHook('onClose', async () => live.close());
+  await app.register(pageRoutes);
+  await app.register(exportRoutes);
+  await app.register(checkInRoutes, { live });
+  await app.register(liveRoutes, { live });
+}

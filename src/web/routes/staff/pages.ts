@@ -1,0 +1,87 @@
+// GET /staff/:token (pick day and room), /staff/:token/rooms/:roomId/days/:date (the roster; `?fragment=1` returns
+// only its body, which the page's script swaps in on a live update) and /staff/:token/now (current and next slots).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { loadNow, loadRoster, loadStaffHome } from '../../../services/roster.js';
+import { requireAccessLink } from '../../guards.js';
+import { HttpError } from '../../http-error.js';
+import { rosterParams, scopeOf, staffUrls, tokenParams, type RosterParams, type TokenParams } from './context.js';
+
+const STYLES = ['/static/css/staff.css'];
+const SCRIPTS = ['/static/js/roster-live.js'];
+
+interface FragmentQuery {
+  readonly fragment?: '1';
+}
+const fragmentQuery = { type: 'object', properties: { fragment: { type: 'string', enum: ['1'] } } } as const;
+
+/** The body partial alone, with what the layout would have added (t, lang, CSRF token). */
+async function sendFragment(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  model: Record<string, unknown>,
+): Promise<FastifyReply> {
+  const html = await reply.viewAsync(template, {
+    ...model,
+    t: request.t,
+    lang: request.lang,
+    csrfToken: reply.generateCsrf(),
+  });
+  return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+}
+
+export default async function pageRoutes(app: FastifyInstance): Promise<void> {
+  const guard = requireAccessLink('staff');
+
+  app.get<{ Params: TokenParams }>('/staff/:token', { preHandler: guard, schema: { params: tokenParams } }, async (request, reply) => {
+    const home = loadStaffHome(app.db, scopeOf(request), request.lang, app.now());
+    if (!home) throw new HttpError(404, 'shell.error.linkInvalid');
+    return reply.page('staff/home', {
+      title: request.t('staff.home.title', { event: home.event.name }),
+      home,
+      roomOnly: request.accessLink?.roomId != null ? (home.rooms[0]?.name ?? '') : null,
+      urls: staffUrls(request.params.token),
+      styles: STYLES,
+    });
+  });
+
+  app.get<{ Params: RosterParams; Querystring: FragmentQuery }>(
+    '/staff/:token/rooms/:roomId/days/:date',
+    { preHandler: guard, schema: { params: rosterParams(), querystring: fragmentQuery } },
+    async (request, reply) => {
+      const roster = loadRoster(app.db, scopeOf(request), {
+        roomId: request.params.roomId,
+        date: request.params.date,
+        language: request.lang,
+        now: app.now(),
+      });
+      if (!roster) throw new HttpError(404);
+      const home = loadStaffHome(app.db, scopeOf(request), request.lang, app.now())!;
+      const model = { roster, home, urls: staffUrls(request.params.token), view: 'roster' };
+      if (request.query.fragment === '1') return sendFragment(request, reply, 'staff/partials/roster-body', model);
+      return reply.page('staff/roster', {
+        title: request.t('staff.roster.title', { room: roster.room.name, date: roster.day.date }),
+        ...model,
+        styles: STYLES,
+        scripts: SCRIPTS,
+      });
+    },
+  );
+
+  app.get<{ Params: TokenParams; Querystring: FragmentQuery }>(
+    '/staff/:token/now',
+    { preHandler: guard, schema: { params: tokenParams, querystring: fragmentQuery } },
+    async (request, reply) => {
+      const now = loadNow(app.db, scopeOf(request), request.lang, app.now());
+      if (!now) throw new HttpError(404);
+      const model = { now, urls: staffUrls(request.params.token), view: 'now' };
+      if (request.query.fragment === '1') return sendFragment(request, reply, 'staff/partials/now-body', model);
+      return reply.page('staff/now', {
+        title: request.t('staff.now.title', { event: now.event.name }),
+        ...model,
+        styles: STYLES,
+        scripts: SCRIPTS,
+      });
+    },
+  );
+}
