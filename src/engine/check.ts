@@ -37,7 +37,7 @@ export interface Violation {
   readonly message: string;
   /** The meeting the violation is reported on, when there is one. */
   readonly meeting?: string;
-  /** Every meeting involved (both of a double booking, all those over a cap): moving any of them may cause or cure it. */
+  /** Every meeting involved (both of a double booking, all those over a cap): moving any of them may cure it. */
   readonly meetings?: readonly string[];
   /** The participant, for a violation about one participant. */
   readonly participant?: string;
@@ -178,7 +178,8 @@ class Checker {
       if (!this.claim(item.meeting, path)) return;
       this.unscheduled.add(item.meeting);
       if (!isText(item.code) || !isText(item.reason)) {
-        this.add('MISSING_REASON', `${path}: unscheduled meeting "${item.meeting}" needs a code and a reason`, item.meeting);
+        const message = `${path}: unscheduled meeting "${item.meeting}" needs a code and a reason`;
+        this.add('MISSING_REASON', message, item.meeting);
       }
     });
   }
@@ -209,12 +210,14 @@ class Checker {
           });
         } else participantAt.set(`${person}\n${slot}`, id);
         if (at.participantUnavailable.get(person)?.has(slotId)) {
-          this.add('PARTICIPANT_UNAVAILABLE', `${id} is at slot ${slotId}, where ${person} is unavailable`, id, { participant: person });
+          const message = `${id} is at slot ${slotId}, where ${person} is unavailable`;
+          this.add('PARTICIPANT_UNAVAILABLE', message, id, { participant: person });
         }
       }
       const other = tableAt.get(`${table}\n${slot}`);
       if (other !== undefined) {
-        this.add('TABLE_DOUBLE_BOOKED', `table ${table} holds both ${other} and ${id} at slot ${slotId}`, id, { meetings: [other, id] });
+        const message = `table ${table} holds both ${other} and ${id} at slot ${slotId}`;
+        this.add('TABLE_DOUBLE_BOOKED', message, id, { meetings: [other, id] });
       }
       else tableAt.set(`${table}\n${slot}`, id);
       if (at.tableUnavailable.get(table)?.has(slotId)) {
@@ -225,11 +228,13 @@ class Checker {
         return booth === undefined ? [] : [`${booth} (${p})`];
       });
       if (booths.length > 0 && !meeting.between.some((p) => at.participants.get(p)?.table === table)) {
-        this.add('WRONG_TABLE', `${id} is at table ${table}, but must be at the fixed table ${booths.join(' or ')}`, id);
+        const message = `${id} is at table ${table}, but must be at the fixed table ${booths.join(' or ')}`;
+        this.add('WRONG_TABLE', message, id);
       }
       const session = at.problem.slots[slot]!.session;
       if (meeting.session !== undefined && session !== meeting.session) {
-        this.add('WRONG_SESSION', `${id} must be in session ${meeting.session}, but slot ${slotId} is in ${session ?? 'no session'}`, id);
+        const message = `${id} must be in session ${meeting.session}, but slot ${slotId} is in ${session ?? 'no session'}`;
+        this.add('WRONG_SESSION', message, id);
       }
       if (meeting.slot !== undefined && meeting.slot !== slotId) {
         this.add('PIN_SLOT', `${id} is pinned to slot ${meeting.slot}, but is at ${slotId}`, id);
@@ -240,11 +245,11 @@ class Checker {
       for (const before of meeting.after ?? []) {
         const beforeSlot = slotOf.get(before);
         if (beforeSlot === undefined) {
-          this.add('PRECEDENCE', `${id} must come after ${before}, which is not scheduled`, id, { meetings: [before, id] });
+          const message = `${id} must come after ${before}, which is not scheduled`;
+          this.add('PRECEDENCE', message, id, { meetings: [before, id] });
         } else if (beforeSlot >= slot) {
-          this.add('PRECEDENCE', `${id} (slot ${slotId}) must come after ${before} (slot ${at.slotId(beforeSlot)})`, id, {
-            meetings: [before, id],
-          });
+          const message = `${id} (slot ${slotId}) must come after ${before} (slot ${at.slotId(beforeSlot)})`;
+          this.add('PRECEDENCE', message, id, { meetings: [before, id] });
         }
       }
     }
@@ -267,12 +272,16 @@ class Checker {
       const participant = at.participants.get(person);
       const all = { meetings: placements.map((p) => p.meeting), participant: person };
       if (participant?.maxMeetings !== undefined && placements.length > participant.maxMeetings) {
-        this.add('MAX_MEETINGS', `${person} has ${placements.length} meetings, more than maxMeetings (${participant.maxMeetings})`, undefined, all);
+        const message = `${person} has ${placements.length} meetings, more than maxMeetings (${participant.maxMeetings})`;
+        this.add('MAX_MEETINGS', message, undefined, all);
       }
       const perDay = participant?.maxMeetingsPerDay;
       if (perDay !== undefined) {
         const byDay = new Map<string, string[]>();
-        for (const { slot, meeting } of placements) byDay.set(at.dayOfSlot[slot]!, [...(byDay.get(at.dayOfSlot[slot]!) ?? []), meeting]);
+        for (const { slot, meeting } of placements) {
+          const day = at.dayOfSlot[slot]!;
+          byDay.set(day, [...(byDay.get(day) ?? []), meeting]);
+        }
         for (const [day, meetings] of byDay) {
           if (meetings.length > perDay) {
             const message = `${person} has ${meetings.length} meetings on ${day}, more than maxMeetingsPerDay (${perDay})`;
@@ -285,7 +294,8 @@ class Checker {
         at.dayOfSlot,
       );
       if (cap !== undefined && breaks > cap) {
-        this.add('MAX_BREAKS', `${person} has ${breaks} breaks, more than maxBreaksPerParticipant (${cap})`, undefined, all);
+        const message = `${person} has ${breaks} breaks, more than maxBreaksPerParticipant (${cap})`;
+        this.add('MAX_BREAKS', message, undefined, all);
       }
       figures.breaks += breaks;
       figures.maxBreaks = Math.max(figures.maxBreaks, breaks);
@@ -319,7 +329,8 @@ class Checker {
     } else if (status === 'partial' && this.unscheduled.size === 0) {
       this.add('STATUS_MISMATCH', 'status is "partial", but no meeting is unscheduled');
     } else if ((status === 'optimal' || status === 'feasible') && this.unscheduled.size > 0) {
-      this.add('STATUS_MISMATCH', `status is "${status}", but ${this.unscheduled.size} meetings are unscheduled (that is "partial")`);
+      const count = this.unscheduled.size;
+      this.add('STATUS_MISMATCH', `status is "${status}", but ${count} meetings are unscheduled (that is "partial")`);
     } else if (status === 'infeasible' && this.placed.length > 0) {
       this.add('STATUS_MISMATCH', `status is "infeasible", but ${this.placed.length} meetings are scheduled`);
     }
@@ -332,7 +343,8 @@ export function checkSchedule(problem: Problem, schedule: unknown): CheckReport 
   if (!isObject(schedule)) checker.add('SHAPE', 'the schedule must be a JSON object');
   else {
     if (schedule.format !== 'meetgrid.schedule/1') {
-      checker.add('FORMAT', `format: must be "meetgrid.schedule/1", got ${JSON.stringify(schedule.format) ?? 'nothing'}`);
+      const got = JSON.stringify(schedule.format) ?? 'nothing';
+      checker.add('FORMAT', `format: must be "meetgrid.schedule/1", got ${got}`);
     }
     checker.readAssignments(schedule.assignments);
     checker.readUnscheduled(schedule.unscheduled);

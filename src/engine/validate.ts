@@ -210,13 +210,15 @@ function validateSlots(c: Collector, slots: unknown[]): Map<string, SlotInfo> {
     if (previous && previous.day !== d) {
       const first = dayStart.get(d);
       if (first !== undefined) {
-        c.fail(`${path}.day`, `slots of day ${d} must be consecutive (day ${d} already ended at slots[${previous.index}])`);
+        const ended = `day ${d} already ended at slots[${previous.index}]`;
+        c.fail(`${path}.day`, `slots of day ${d} must be consecutive (${ended})`);
       } else if (d < previous.day) {
         c.fail(`${path}.day`, `slots must be in chronological order (${d} comes after ${previous.day})`);
       }
     } else if (previous) {
       if (s < previous.start) {
-        c.fail(`${path}.start`, `slots must be in chronological order (${s} is before slots[${previous.index}] at ${previous.start})`);
+        const before = `${s} is before slots[${previous.index}] at ${previous.start}`;
+        c.fail(`${path}.start`, `slots must be in chronological order (${before})`);
       } else if (s < previous.end) {
         c.fail(`${path}.start`, `overlaps slots[${previous.index}] (${previous.start}-${previous.end})`);
       }
@@ -334,7 +336,9 @@ function validateMeeting(c: Collector, meeting: Obj, path: string, at: Lookups):
       c.fail(`${path}.slot`, `pinned slot "${slot}" is not in session "${session}"`);
     }
     for (const { id, info } of pair) {
-      if (info.unavailable.has(slot)) c.fail(`${path}.slot`, `pinned slot "${slot}" is unavailable for participant "${id}"`);
+      if (info.unavailable.has(slot)) {
+        c.fail(`${path}.slot`, `pinned slot "${slot}" is unavailable for participant "${id}"`);
+      }
     }
     if (table !== undefined && at.tables.get(table)?.has(slot)) {
       c.fail(`${path}.table`, `pinned table "${table}" is unavailable in pinned slot "${slot}"`);
@@ -344,10 +348,12 @@ function validateMeeting(c: Collector, meeting: Obj, path: string, at: Lookups):
   if (booths.length > 0 && pair.length === 2) {
     const owners = pair.filter(({ info }) => info.table !== undefined).map(({ id }) => `"${id}"`);
     if (table !== undefined && !booths.includes(table)) {
-      c.fail(`${path}.table`, `pinned table "${table}" contradicts the fixed table (booth) of ${owners.join(' and ')}: ${booths.map((b) => `"${b}"`).join(' or ')}`);
+      const allowed = booths.map((b) => `"${b}"`).join(' or ');
+      c.fail(`${path}.table`, `pinned table "${table}" contradicts the fixed table (booth) of ${owners.join(' and ')}: ${allowed}`);
     }
     if (slot !== undefined && table === undefined && booths.every((booth) => at.tables.get(booth)?.has(slot!))) {
-      c.fail(`${path}.slot`, `fixed table ${booths.map((b) => `"${b}"`).join(' and ')} of ${owners.join(' and ')} unavailable in pinned slot "${slot}"`);
+      const fixed = `fixed table ${booths.map((b) => `"${b}"`).join(' and ')} of ${owners.join(' and ')}`;
+      c.fail(`${path}.slot`, `${fixed} unavailable in pinned slot "${slot}"`);
     }
   }
   const after: { id: string; path: string }[] = [];
@@ -364,14 +370,21 @@ function validateMeeting(c: Collector, meeting: Obj, path: string, at: Lookups):
 }
 
 /** Unknown `after` ids, pins that contradict an `after`, and cycles (each named once, through its meetings). */
-function validatePrecedence(c: Collector, meetings: ReadonlyMap<string, MeetingInfo>, slots: ReadonlyMap<string, SlotInfo>): void {
+function validatePrecedence(
+  c: Collector,
+  meetings: ReadonlyMap<string, MeetingInfo>,
+  slots: ReadonlyMap<string, SlotInfo>,
+): void {
   for (const [id, meeting] of meetings) {
     for (const edge of meeting.after) {
       const before = meetings.get(edge.id);
       if (!before) c.unknown(edge.path, 'meeting', edge.id);
       else if (before.slot !== undefined && meeting.slot !== undefined && edge.id !== id) {
         const [a, b] = [slots.get(before.slot)!.index, slots.get(meeting.slot)!.index];
-        if (a >= b) c.fail(edge.path, `"${edge.id}" is pinned to slot "${before.slot}", not earlier than this meeting's pinned slot "${meeting.slot}"`);
+        if (a >= b) {
+          const message = `"${edge.id}" is pinned to slot "${before.slot}", not earlier than this meeting's pinned slot "${meeting.slot}"`;
+          c.fail(edge.path, message);
+        }
       }
     }
   }
