@@ -10,6 +10,7 @@ const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
   publish: () => import('./commands/publish.js'),
   export: () => import('./commands/export.js'),
   links: () => import('./commands/links.js'),
+  organizer: () => import('./commands/organizer.js'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

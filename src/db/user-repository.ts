@@ -9,6 +9,10 @@ export function countUsers(db: Db): number {
   return db.select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
+export function listUsers(db: Db): UserRow[] {
+  return db.select().from(users).orderBy(users.email).all();
+}
+
 export function findUserByEmail(db: Db, email: string): UserRow | null {
   return db.select().from(users).where(eq(users.email, email)).get() ?? null;
 }

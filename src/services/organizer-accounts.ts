@@ -12,6 +12,7 @@ import {
   findUserById,
   insertSession,
   insertUser,
+  listUsers,
   updateUserLanguage,
   updateUserLastLogin,
   updateUserPassword,
@@ -85,6 +86,11 @@ function checkPassword(password: string, field: string): void {
   }
 }
 
+/** A random password for a new or reset account, shown once to whoever runs the command. */
+function generatedPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 function toOrganizer(user: UserRow): Organizer {
   return { id: user.id, email: user.email, name: user.name, language: user.language };
 }
@@ -110,7 +116,7 @@ export async function ensureFirstOrganizer(
   db: Db,
 ): Promise<{ created: true; email: string; password: string } | { created: false }> {
   if (countUsers(db) > 0) return { created: false };
-  const password = randomBytes(12).toString('base64url');
+  const password = generatedPassword();
   const passwordHash = await hashPassword(password);
   const created = db.transaction(() => {
     if (countUsers(db) > 0) return false;
@@ -164,6 +170,35 @@ export function endSession(db: Db, cookieValue: string): void {
 
 export function setOrganizerLanguage(db: Db, userId: number, language: Language): void {
   updateUserLanguage(db, userId, language);
+}
+
+/** Adds an organizer with a generated password and returns it (the only time it is visible). */
+export async function addOrganizer(
+  db: Db,
+  input: { email: string; name?: string },
+): Promise<{ organizer: Organizer; password: string }> {
+  const password = generatedPassword();
+  const organizer = await createOrganizer(db, { ...input, password });
+  recordAudit(db, { actor: 'cli', action: 'user.create', userId: organizer.id, subject: organizer.email });
+  return { organizer, password };
+}
+
+/** Gives the organizer a new generated password and ends all their sessions: the way back in after a loss. */
+export async function resetOrganizerPassword(db: Db, email: string): Promise<string> {
+  const user = findUserByEmail(db, normalizeEmail(email));
+  if (!user) throw new AccountError('email', `email: no organizer account for ${email}`);
+  const password = generatedPassword();
+  const passwordHash = await hashPassword(password);
+  db.transaction(() => {
+    updateUserPassword(db, user.id, passwordHash);
+    deleteSessionsOfUser(db, user.id);
+  });
+  recordAudit(db, { actor: 'cli', action: 'user.password_reset', userId: user.id, subject: user.email });
+  return password;
+}
+
+export function listOrganizers(db: Db): Organizer[] {
+  return listUsers(db).map(toOrganizer);
 }
 
 /** Changes the password and ends every session of the organizer (the caller starts a fresh one). */

@@ -27,6 +27,15 @@ export const shell = {
     'shell.account.wrongCurrent': '현재 비밀번호가 올바르지 않습니다.',
     'shell.account.mismatch': '새 비밀번호와 확인이 일치하지 않습니다.',
     'shell.account.tooShort': '새 비밀번호는 10자 이상이어야 합니다.',
+    'shell.cli.usage':
+      '사용법: meetgrid organizer list | add <이메일> [--name <이름>] | reset-password <이메일>\n' +
+      '  add, reset-password는 새 비밀번호를 한 번만 출력합니다. reset-password는 그 계정의 로그인을 모두 종료합니다.',
+    'shell.cli.unknownAction': '알 수 없는 명령 "{action}"',
+    'shell.cli.missingEmail': '이메일 주소가 필요합니다',
+    'shell.cli.added': '주최자 {email} 계정을 만들었습니다. 비밀번호: {password}',
+    'shell.cli.reset': '{email}의 새 비밀번호: {password} (기존 로그인은 모두 종료되었습니다)',
+    'shell.cli.none': '주최자 계정이 없습니다. 서버를 처음 시작하면 하나가 만들어집니다.',
+    'shell.cli.changeSoon': '로그인한 뒤 "비밀번호 변경"에서 바로 바꾸세요.',
     'shell.home.title': '행사',
     'shell.home.empty': '아직 행사가 없습니다.',
     'shell.home.name': '행사명',
@@ -81,6 +90,15 @@ export const shell = {
     'shell.account.wrongCurrent': 'The current password is wrong.',
     'shell.account.mismatch': 'The new password and its repetition differ.',
     'shell.account.tooShort': 'The new password must have at least 10 characters.',
+    'shell.cli.usage':
+      'Usage: meetgrid organizer list | add <email> [--name <name>] | reset-password <email>\n' +
+      '  add and reset-password print a new password once; reset-password also ends all sessions of the account.',
+    'shell.cli.unknownAction': 'unknown action "{action}"',
+    'shell.cli.missingEmail': 'an e-mail address is needed',
+    'shell.cli.added': 'Organizer {email} created. Password: {password}',
+    'shell.cli.reset': 'New password of {email}: {password} (all its sessions were ended)',
+    'shell.cli.none': 'No organizer accounts. The first start of the server creates one.',
+    'shell.cli.changeSoon': 'Log in and change it at once under "Change password".',
     'shell.home.title': 'Events',
     'shell.home.empty': 'No events yet.',
     'shell.home.name': 'Event',
