@@ -1,0 +1,77 @@
+// A new organizer's path in real headless Chromium: log in, import the demo CSV files, schedule, move a meeting
+// (with JavaScript: click it, then click a highlighted cell), and publish after reviewing the changes.
+import t from 'tap';
+import { CSV_FIXTURES, createEmptyEvent } from '../helpers/csv-fixture.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { createTestApp, ORGANIZER } from '../helpers/web-app.js';
+import { createOrganizer } from '../../src/services/organizer-accounts.js';
+import { meetingsOfVersion, publishedVersion } from '../../src/db/schedule-repository.js';
+
+t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async (t) => {
+  const testApp = await createTestApp();
+  const db = testApp.handle.db;
+  await createOrganizer(db, ORGANIZER);
+  // The event's days, slots, rooms and booths (what the set-up pages produce), without participants yet.
+  const event = createEmptyEvent(db, 'flow-event');
+  const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchBrowser();
+  t.teardown(async () => {
+    await browser.close();
+    await testApp.close();
+  });
+  const context = await browser.newContext({ locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en' } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+
+  await page.goto(`${address}/events/flow-event`);
+  await page.fill('input[name="email"]', ORGANIZER.email);
+  await page.fill('input[name="password"]', ORGANIZER.password);
+  await Promise.all([page.waitForURL(/\/events\/flow-event$/), page.click('form[action^="/login"] button[type="submit"]')]);
+  t.match(await page.locator('h1').innerText(), 'Small test event');
+
+  for (const file of ['participants.csv', 'requests.csv']) {
+    await page.click('nav.event-nav >> text=Import');
+    await page.setInputFiles('input[name="file"]', `${CSV_FIXTURES}${file}`);
+    await Promise.all([page.waitForURL(/\/import\/preview/), page.click('form[enctype="multipart/form-data"] button[type="submit"]')]);
+    await Promise.all([page.waitForNavigation(), page.click('form.confirm-form button[type="submit"]')]);
+  }
+  await page.click('nav.event-nav >> text=Overview');
+  const accepted = Number(await page.locator('[data-figure="accepted"]').innerText());
+  t.ok(accepted > 0, `${accepted} accepted requests imported`);
+
+  await page.click('nav.event-nav >> text=Schedule');
+  await page.fill('input[name="seconds"]', '1');
+  await page.click('text=Start scheduling');
+  await page.waitForSelector('text=Open the timetable', { timeout: 60_000 });
+  t.match(await page.locator('.message-notice').innerText(), 'Draft version 1 is ready');
+
+  await page.click('text=Open the timetable');
+  await page.waitForSelector('table.timetable');
+  const first = page.locator('a.meeting:not(.locked)').first();
+  const requestId = Number(await first.getAttribute('data-request-id'));
+  const before = meetingsOfVersion(db, 1).find((m) => m.requestId === requestId)!;
+  await first.click();
+  await page.waitForSelector('table.timetable.choosing td.allowed');
+  t.equal(page.url().includes('select='), false, 'targets shown without a page load');
+  t.ok((await page.locator('td.refused[title]').count()) > 0, 'refused cells say why');
+  const target = page.locator('td.allowed:not(:has(a.meeting))').first();
+  const slotId = Number(await target.getAttribute('data-slot-id'));
+  const tableId = Number(await target.getAttribute('data-table-id'));
+  await Promise.all([page.waitForURL(/done=move/), target.click()]);
+  t.match(await page.locator('.message-notice').innerText(), 'The meeting was moved.');
+  const after = meetingsOfVersion(db, 1).find((m) => m.requestId === requestId)!;
+  t.same([after.slotId, after.tableId], [slotId, tableId]);
+  t.not(`${before.slotId}:${before.tableId}`, `${slotId}:${tableId}`);
+
+  await page.click('nav.event-nav >> text=Publish');
+  t.match(await page.locator('main').innerText(), 'will be the first published timetable');
+  await Promise.all([page.waitForURL(/published=1/), page.click('text=Publish version 1')]);
+  t.match(await page.locator('.message-notice').innerText(), 'Version 1 is published');
+  t.equal(publishedVersion(db, event.eventId)?.number, 1);
+  t.same(errors, [], 'no script errors (the CSP allows what the pages load)');
+  await context.close();
+});
