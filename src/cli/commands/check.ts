@@ -34,7 +34,8 @@ export async function run(args: readonly string[], io: CheckIo = processIo): Pro
   const option = args.find((arg) => arg.startsWith('-') && arg !== '--json');
   const files = args.filter((arg) => !arg.startsWith('-'));
   if (option !== undefined || files.length !== 2) {
-    const problem = option !== undefined ? t('check.unknownOption', { option }) : t('check.wrongArguments', { count: files.length });
+    const problem =
+      option !== undefined ? t('check.unknownOption', { option }) : t('check.wrongArguments', { count: files.length });
     io.err(`meetgrid check: ${problem}\n\n${t('check.usage')}`);
     return 2;
   }
@@ -53,7 +54,8 @@ export async function run(args: readonly string[], io: CheckIo = processIo): Pro
   if (!validation.ok) {
     if (json) io.out(`${JSON.stringify({ valid: false, inputErrors: validation.errors }, null, 2)}\n`);
     const lines = validation.errors.map((e) => `  ${formatInputError(e)}\n`).join('');
-    io.err(`meetgrid check: ${t('check.problemInvalid', { file: problemFile, count: validation.errors.length })}\n${lines}`);
+    const heading = t('check.problemInvalid', { file: problemFile, count: validation.errors.length });
+    io.err(`meetgrid check: ${heading}\n${lines}`);
     return 2;
   }
   const report = checkSchedule(validation.problem, scheduleInput);
@@ -76,7 +78,9 @@ function formatReport(report: CheckReport, t: Translator): string {
   if (report.valid) lines.push('', t('check.valid'));
   else {
     lines.push('', t('check.violations', { count: report.violations.length }));
-    for (const v of report.violations) lines.push(`  [${v.code}]${v.meeting !== undefined ? ` ${v.meeting}` : ''} ${v.message}`);
+    for (const v of report.violations) {
+      lines.push(`  [${v.code}]${v.meeting !== undefined ? ` ${v.meeting}` : ''} ${v.message}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
