@@ -75,6 +75,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Form posts and CSV uploads stay small; a generous cap still stops a runaway client.
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Route plugins load their modules on registration; under a TypeScript loader on a busy machine that alone can
+    // exceed fastify's 10 s default, which would fail the start for no real fault.
+    pluginTimeout: 120_000,
   });
   await app.register(context, options);
   await app.register(security);
