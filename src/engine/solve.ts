@@ -33,7 +33,7 @@ export interface SolveOptions {
 }
 
 const DEFAULT_ITERATIONS_WITHOUT_CLOCK = 2_000_000;
-const NEIGHBOURHOOD_ATTEMPTS = 300;
+const NEIGHBOURHOOD_ATTEMPTS = 40;
 
 export function solve(problem: Problem, options: SolveOptions = {}): Schedule {
   const now = options.now;

@@ -1,7 +1,7 @@
 // Simulated annealing over Kempe-chain swaps, insertions with ejection and drops, with reheats.
 // The break cap is a penalty here whose weight grows while it is violated; only states that respect it
 // can become the best answer.
-import { Move } from './moves.js';
+import { Move, Slide } from './moves.js';
 import { compareToKey, cost, keyOf, BREAK, UNSCHEDULED, type Key } from './objective.js';
 import type { Budget } from './budget.js';
 import type { Random } from './random.js';
@@ -45,39 +45,55 @@ export interface AnnealOptions {
   readonly report: (phase: string) => void;
 }
 
+/** Share of moves that slide a whole run of one participant instead of swapping one meeting. */
+const SLIDE_SHARE = 0.1;
+/** Cooling cycle length per meeting, capped: long cycles beat frequent reheats on these problems. */
+const CYCLE_PER_MEETING = 15_000;
+const CYCLE_MAX = 2_000_000;
+/** The first cycle of each call starts cooler: it mostly polishes a fresh or reloaded schedule. */
+const FIRST_CYCLE_HEAT = 0.1;
+
 export function anneal(st: State, best: Best, rng: Random, budget: Budget, options: AnnealOptions): void {
   const c = st.c;
-  const { M, S } = c;
+  const { M } = c;
   if (M === 0) return;
-  const move = new Move(st);
+  const move = new Move(st, rng);
+  const slide = new Slide(st, rng);
   const baseExcess = BREAK * 3;
   let excessWeight = baseExcess;
-  const hot = BREAK * 0.6;
+  const hot = BREAK * 0.3;
   const cold = BREAK * 0.02;
-  const cycle = Math.max(20_000, Math.min(2_000_000, 400 * M));
+  const cycle = Math.max(20_000, Math.min(CYCLE_MAX, CYCLE_PER_MEETING * M));
   let temperature = hot;
   let iteration = 0;
   let inCycle = 0;
+  let top = hot * FIRST_CYCLE_HEAT;
   let cyclesWithoutGain = 0;
   let gainedThisCycle = false;
   let current = cost(st, excessWeight);
   let pendingBest = false; // the current state is the best but has not been copied yet
+  let pendingKey: Key = keyOf(st);
+  let lastSave = -M;
 
   const done = (): boolean =>
-    best.key !== undefined &&
-    best.key.unscheduledPriority === 0 &&
-    (!options.replanning || best.key.moved === 0) &&
-    best.key.breaks <= options.lowerBound;
+    st.excess === 0 &&
+    st.unscheduledPriority === 0 &&
+    (!options.replanning || st.moved === 0) &&
+    st.breaks <= options.lowerBound;
 
   for (;;) {
     if ((iteration & 255) === 0) {
       if ((iteration > 0 && !budget.spend(256)) || done()) break;
-      temperature = hot * Math.pow(cold / hot, inCycle / cycle);
+      temperature = top * Math.pow(cold / top, inCycle / cycle);
     }
     iteration++;
     inCycle++;
     if (inCycle >= cycle) {
       inCycle = 0;
+      top = hot;
+      if (pendingBest) best.save(st);
+      pendingBest = false;
+      best.offer(st);
       cyclesWithoutGain = gainedThisCycle ? 0 : cyclesWithoutGain + 1;
       gainedThisCycle = false;
       if (st.excess > 0) excessWeight = Math.min(excessWeight * 2, UNSCHEDULED * 4);
@@ -87,53 +103,70 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
       current = cost(st, excessWeight);
     }
 
-    let ok: boolean;
     const m = rng.int(M);
-    const s = st.slotOf[m]!;
-    if (s < 0) {
-      const i0 = c.allowedStart[m]!;
-      const n = c.allowedStart[m + 1]! - i0;
-      if (n === 0) continue;
-      ok = move.insert(m, c.allowedSlots[i0 + rng.int(n)]!);
-    } else if (st.excess > 0 && excessWeight > UNSCHEDULED && rng.next() < 0.05) {
-      ok = move.drop(m);
-    } else {
-      // Half the time aim next to another meeting of one side, where breaks close.
-      let target: number;
-      const i0 = c.allowedStart[m]!;
-      const n = c.allowedStart[m + 1]! - i0;
-      if (n <= 1) continue;
-      if (rng.next() < 0.5) {
-        const p = rng.next() < 0.5 ? c.ma[m]! : c.mb[m]!;
-        const j0 = c.partStart[p]!;
-        const other = st.slotOf[c.partMeetings[j0 + rng.int(c.partStart[p + 1]! - j0)]!]!;
-        if (other < 0) continue;
-        target = other + (rng.next() < 0.5 ? -1 : 1);
-        if (target < 0 || target >= S || !c.allowed[m * S + target]) continue;
-      } else {
-        target = c.allowedSlots[i0 + rng.int(n)]!;
+    const sliding = st.slotOf[m]! >= 0 && rng.next() < SLIDE_SHARE;
+    if (sliding) {
+      if (pendingBest && iteration - lastSave >= M >>> 3) {
+        // A slide cannot be replayed cheaply, so keep the best state before trying one.
+        best.save(st);
+        lastSave = iteration;
+        pendingBest = false;
       }
-      ok = move.kempe(m, target);
+      const p = rng.next() < 0.5 ? c.ma[m]! : c.mb[m]!;
+      if (!slide.apply(p, st.slotOf[m]!, rng.next() < 0.5 ? -1 : 1)) continue;
+    } else if (!propose(st, move, m, rng, excessWeight) || !move.apply()) {
+      continue;
     }
-    if (!ok || !move.apply()) continue;
     const next = cost(st, excessWeight);
     const delta = next - current;
     if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
       current = next;
       if (st.excess === 0 && (best.key === undefined || compareToKey(st, best.key) < 0)) {
+        if (!pendingBest) pendingKey = keyOf(st);
+        else Object.assign(pendingKey, keyOf(st));
         pendingBest = true;
-        best.key = keyOf(st);
         gainedThisCycle = true;
-      } else if (pendingBest && (st.excess > 0 || compareToKey(st, best.key!) > 0)) {
-        // Leaving the best state: copy it only now, so long runs of improvements stay cheap.
-        move.restore();
-        best.save(st);
+      } else if (pendingBest && (st.excess > 0 || compareToKey(st, pendingKey) > 0)) {
+        // Leaving the best state: copy it only now, and on large problems not more often than every M/8 moves,
+        // so copying never dominates the search.
         pendingBest = false;
-        move.apply();
+        if (!sliding && iteration - lastSave >= M >>> 3) {
+          move.restore();
+          best.save(st);
+          lastSave = iteration;
+          move.apply();
+        }
       }
+    } else if (sliding) {
+      slide.restore();
     } else {
       move.restore();
     }
   }
   if (pendingBest) best.save(st);
+  else best.offer(st);
+}
+
+/** Builds a one-meeting move for m: insert it if unscheduled, else a Kempe swap (or, under cap pressure, a drop). */
+function propose(st: State, move: Move, m: number, rng: Random, excessWeight: number): boolean {
+  const c = st.c;
+  const S = c.S;
+  const i0 = c.allowedStart[m]!;
+  const n = c.allowedStart[m + 1]! - i0;
+  if (st.slotOf[m]! < 0) return n > 0 && move.insert(m, c.allowedSlots[i0 + rng.int(n)]!);
+  if (st.excess > 0 && excessWeight > UNSCHEDULED && rng.next() < 0.05) return move.drop(m);
+  if (n <= 1) return false;
+  let target: number;
+  if (rng.next() < 0.5) {
+    // Next to another meeting of one side, where breaks close.
+    const p = rng.next() < 0.5 ? c.ma[m]! : c.mb[m]!;
+    const j0 = c.partStart[p]!;
+    const other = st.slotOf[c.partMeetings[j0 + rng.int(c.partStart[p + 1]! - j0)]!]!;
+    if (other < 0) return false;
+    target = other + (rng.next() < 0.5 ? -1 : 1);
+    if (target < 0 || target >= S || !c.allowed[m * S + target]) return false;
+  } else {
+    target = c.allowedSlots[i0 + rng.int(n)]!;
+  }
+  return move.kempe(m, target);
 }

@@ -40,10 +40,16 @@ export function construct(st: State, rng: Random, excessWeight: number): void {
   for (const m of kept) if (st.canPlace(m, c.prevSlot[m]!)) st.place(m, c.prevSlot[m]!);
 
   const degree = (p: number): number => c.partStart[p + 1]! - c.partStart[p]!;
+  // Participant by participant, busiest first, so that each one's meetings are laid next to each other;
+  // within one participant, the meetings with the fewest allowed slots first. Priority above all.
+  const people = Array.from({ length: c.P }, (_, p) => p).sort((x, y) => degree(y) - degree(x) || x - y);
+  const rankOf = new Int32Array(c.P);
+  people.forEach((p, i) => (rankOf[p] = i));
   const key = new Float64Array(M);
   for (let m = 0; m < M; m++) {
     const freedom = c.allowedStart[m + 1]! - c.allowedStart[m]!;
-    key[m] = freedom * 1e4 - (degree(c.ma[m]!) + degree(c.mb[m]!)) * 10 - c.priority[m]! * 1e6 + rng.next();
+    const lead = Math.min(rankOf[c.ma[m]!]!, rankOf[c.mb[m]!]!);
+    key[m] = -c.priority[m]! * 1e12 + lead * 1e4 + freedom + rng.next();
   }
   const order = Array.from({ length: M }, (_, m) => m).sort((x, y) => key[x]! - key[y]!);
   // Several passes, because a meeting whose predecessors are not placed yet has to wait for them.

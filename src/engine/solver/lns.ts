@@ -6,7 +6,7 @@ import type { Budget } from './budget.js';
 import type { Random } from './random.js';
 import type { State } from './state.js';
 
-const NODE_LIMIT = 4000;
+const NODE_LIMIT = 2000;
 
 class Piece {
   readonly meetings: number[] = [];
@@ -19,6 +19,7 @@ class Piece {
   bestGaps: number;
   nodes = 0;
   readonly movedLimit: number;
+  private readonly usable: Uint8Array;
 
   constructor(
     readonly st: State,
@@ -40,22 +41,97 @@ class Piece {
       }
     }
     this.participants = [...touched];
+    this.usable = new Uint8Array(c.P * c.S);
+    for (const m of this.meetings) {
+      for (let i = c.allowedStart[m]!, end = c.allowedStart[m + 1]!; i < end; i++) {
+        const s = c.allowedSlots[i]!;
+        this.usable[c.ma[m]! * c.S + s] = 1;
+        this.usable[c.mb[m]! * c.S + s] = 1;
+      }
+    }
     this.bestBreaks = st.breaks;
     this.bestGaps = st.gaps;
     this.movedLimit = st.moved;
   }
 
-  /** Breaks that no placement of the remaining meetings can avoid: each meeting closes at most one break. */
+  /**
+   * Breaks that no placement of the remaining meetings can avoid. Per participant of the piece, an exact
+   * minimum over its own free slots (a small dynamic programme over the slot order), ignoring the others.
+   */
   private bound(): number {
     const st = this.st;
-    let saved = 0;
-    for (const p of this.participants) saved += Math.min(st.brkP[p]!, this.remaining[p]!);
-    return st.breaks - saved;
+    let total = st.breaks;
+    for (const p of this.participants) total += this.ownMinimum(p) - st.brkP[p]!;
+    return total;
+  }
+
+  private readonly dp = new Float64Array(4 * 64);
+  private readonly next = new Float64Array(4 * 64);
+
+  private ownMinimum(p: number): number {
+    const st = this.st;
+    const c = st.c;
+    const r = this.remaining[p]!;
+    if (r === 0) return st.brkP[p]!;
+    if (r > 62) return Math.max(0, st.brkP[p]! - r);
+    const S = c.S;
+    const usable = this.usable;
+    // State index: chosen * 4 + started * 2 + previousBusy; value: fewest breaks so far.
+    let dp = this.dp;
+    let next = this.next;
+    const width = (r + 1) * 4;
+    dp.fill(Infinity, 0, width);
+    dp[0] = 0;
+    for (let s = 0; s < S; s++) {
+      if (c.slotPos[s] === 0) {
+        // A new day: nothing started, nothing busy before.
+        for (let j = 0; j <= r; j++) {
+          const best = Math.min(dp[j * 4]!, dp[j * 4 + 1]!, dp[j * 4 + 2]!, dp[j * 4 + 3]!);
+          dp[j * 4] = best;
+          dp[j * 4 + 1] = Infinity;
+          dp[j * 4 + 2] = Infinity;
+          dp[j * 4 + 3] = Infinity;
+        }
+      }
+      next.fill(Infinity, 0, width);
+      const fixed = st.occ[p * S + s] !== 0;
+      const canChoose = !fixed && usable[p * S + s] === 1;
+      for (let j = 0; j <= r; j++) {
+        for (let state = 0; state < 4; state++) {
+          const v = dp[j * 4 + state]!;
+          if (v === Infinity) continue;
+          const started = state >> 1;
+          const prevBusy = state & 1;
+          const busyValue = v + (started && !prevBusy ? 1 : 0);
+          if (fixed) {
+            const k = j * 4 + 3;
+            if (busyValue < next[k]!) next[k] = busyValue;
+            continue;
+          }
+          const idle = j * 4 + started * 2;
+          if (v < next[idle]!) next[idle] = v;
+          if (canChoose && j < r) {
+            const k = (j + 1) * 4 + 3;
+            if (busyValue < next[k]!) next[k] = busyValue;
+          }
+        }
+      }
+      const swap = dp;
+      dp = next;
+      next = swap;
+    }
+    const result = Math.min(dp[r * 4]!, dp[r * 4 + 1]!, dp[r * 4 + 2]!, dp[r * 4 + 3]!);
+    // Not enough free slots for all of them: some stay out anyway, so fall back to the weak bound.
+    return result === Infinity ? Math.max(0, st.brkP[p]! - r) : result;
   }
 
   run(): boolean {
     const st = this.st;
     const c = st.c;
+    // Most constrained first: fewest allowed slots.
+    this.meetings.sort(
+      (x, y) => c.allowedStart[x + 1]! - c.allowedStart[x]! - (c.allowedStart[y + 1]! - c.allowedStart[y]!),
+    );
     for (const m of this.meetings) {
       this.original.push(st.slotOf[m]!);
       this.originalTables.push(st.tableOf[m]!);
@@ -65,10 +141,6 @@ class Piece {
       this.remaining[c.ma[m]!]!++;
       this.remaining[c.mb[m]!]!++;
     }
-    // Most constrained first: fewest allowed slots.
-    this.meetings.sort(
-      (x, y) => c.allowedStart[x + 1]! - c.allowedStart[x]! - (c.allowedStart[y + 1]! - c.allowedStart[y]!),
-    );
     this.search(0);
     for (const m of this.meetings) {
       this.remaining[c.ma[m]!] = 0;
@@ -165,7 +237,7 @@ export function improveByNeighbourhoods(st: State, best: Best, rng: Random, budg
       improved++;
       best.offer(st);
     }
-    if (!budget.spend(piece.nodes * 8)) break;
+    if (!budget.spend(piece.nodes * 32)) break;
   }
   return improved;
 }

@@ -1,6 +1,7 @@
 // A move is a small set of meetings changing slot (or leaving / entering the schedule). It is applied by
 // taking them all out and putting them back at their new places with the full hard-rule check, so a move
 // either leaves a schedule that respects every hard rule or is rolled back.
+import type { Random } from './random.js';
 import type { State } from './state.js';
 
 const LIMIT = 96;
@@ -14,7 +15,10 @@ export class Move {
   private readonly order = new Int32Array(LIMIT);
   private readonly queue = new Int32Array(LIMIT);
 
-  constructor(private readonly st: State) {}
+  constructor(
+    private readonly st: State,
+    private readonly rng: Random,
+  ) {}
 
   reset(): void {
     this.n = 0;
@@ -50,21 +54,36 @@ export class Move {
     let head = 0;
     this.queue[0] = m;
     let tail = 1;
-    while (head < tail) {
-      const x = this.queue[head++]!;
-      const sx = st.slotOf[x]!;
-      const so = sx === s1 ? s2 : s1;
-      for (let k = 0; k < 3; k++) {
-        let y: number;
-        if (k === 0) y = st.occ[c.ma[x]! * S + so]! - 1;
-        else if (k === 1) y = st.occ[c.mb[x]! * S + so]! - 1;
-        else y = c.tableA[x]! >= 0 && c.tableB[x]! < 0 ? st.tableOcc[c.tableA[x]! * S + so]! - 1 : -1;
-        if (y < 0 || this.has(y)) continue;
-        if (!this.add(y, sx)) return false;
-        this.queue[tail++] = y;
+    for (let round = 0; ; round++) {
+      while (head < tail) {
+        const x = this.queue[head++]!;
+        const sx = st.slotOf[x]!;
+        const so = sx === s1 ? s2 : s1;
+        for (let k = 0; k < 3; k++) {
+          let y: number;
+          if (k === 0) y = st.occ[c.ma[x]! * S + so]! - 1;
+          else if (k === 1) y = st.occ[c.mb[x]! * S + so]! - 1;
+          else y = c.tableA[x]! >= 0 && c.tableB[x]! < 0 ? st.tableOcc[c.tableA[x]! * S + so]! - 1 : -1;
+          if (y < 0 || this.has(y)) continue;
+          if (!this.add(y, sx)) return false;
+          this.queue[tail++] = y;
+        }
       }
+      // A full slot takes one more meeting only if one leaves: bring a random one of its meetings along.
+      let into2 = 0;
+      for (let i = 0; i < this.n; i++) into2 += this.to[i] === s2 ? 1 : -1;
+      const over = st.used[s2]! + into2 > c.capacity[s2]! ? s2 : st.used[s1]! - into2 > c.capacity[s1]! ? s1 : -1;
+      if (over < 0) return true;
+      if (round >= 3) return false;
+      const count = st.used[over]!;
+      let y = -1;
+      for (let tries = 0; tries < 4 && y < 0; tries++) {
+        const pick = st.inSlot[over * c.T + this.rng.int(count)]!;
+        if (!this.has(pick)) y = pick;
+      }
+      if (y < 0 || !this.add(y, over === s2 ? s1 : s2)) return false;
+      this.queue[tail++] = y;
     }
-    return true;
   }
 
   /** Puts unscheduled meeting m at s, dropping whatever blocks it there (its participants' or its table's meetings). */
@@ -131,5 +150,52 @@ export class Move {
     for (let i = 0; i < this.n; i++) {
       if (this.from[i]! >= 0) st.place(this.meeting[i]!, this.from[i]!, this.fromTable[i]!);
     }
+  }
+}
+
+/**
+ * Slides a participant's whole run of consecutive meetings one slot earlier or later, as a sequence of
+ * Kempe swaps evaluated together: the linked breaks single swaps cannot undo often need a whole run to move.
+ */
+export class Slide {
+  private readonly steps: Move[];
+  private k = 0;
+
+  constructor(
+    private readonly st: State,
+    rng: Random,
+  ) {
+    this.steps = Array.from({ length: 10 }, () => new Move(st, rng));
+  }
+
+  /** Applies the slide of p's run containing slot s by `dir` (-1 or +1); false and nothing changed if impossible. */
+  apply(p: number, s: number, dir: number): boolean {
+    const st = this.st;
+    const c = st.c;
+    const S = c.S;
+    const day = c.slotDay[s]!;
+    let i = s;
+    let j = s;
+    while (i > 0 && c.slotDay[i - 1] === day && st.occ[p * S + i - 1] !== 0) i--;
+    while (j + 1 < S && c.slotDay[j + 1] === day && st.occ[p * S + j + 1] !== 0) j++;
+    const edge = dir < 0 ? i - 1 : j + 1;
+    if (edge < 0 || edge >= S || c.slotDay[edge] !== day || j - i + 1 > this.steps.length) return false;
+    this.k = 0;
+    for (let n = 0; n <= j - i; n++) {
+      const from = dir < 0 ? i + n : j - n;
+      const m = st.occ[p * S + from]! - 1;
+      const step = this.steps[this.k]!;
+      if (m < 0 || !step.kempe(m, from + dir) || !step.apply()) {
+        this.restore();
+        return false;
+      }
+      this.k++;
+    }
+    return true;
+  }
+
+  restore(): void {
+    for (let i = this.k - 1; i >= 0; i--) this.steps[i]!.restore();
+    this.k = 0;
   }
 }

@@ -40,6 +40,8 @@ export class State {
   readonly tableOf: Int32Array; // only for meetings with table options; free ones get tables at the end
   readonly occ: Int32Array; // p * S + s -> meeting + 1
   readonly used: Int32Array; // meetings per slot
+  readonly inSlot: Int32Array; // s * T + k -> the k-th meeting held in slot s (k < used[s])
+  private readonly inSlotPos: Int32Array;
   readonly tableOcc: Int32Array; // t * S + s -> meeting + 1
   readonly mask: Int32Array; // p * W + word
   readonly count: Int32Array;
@@ -61,6 +63,8 @@ export class State {
     this.tableOf = new Int32Array(M).fill(-1);
     this.occ = new Int32Array(P * S);
     this.used = new Int32Array(S);
+    this.inSlot = new Int32Array(S * Math.max(1, T));
+    this.inSlotPos = new Int32Array(M);
     this.tableOcc = new Int32Array(T * S);
     this.mask = new Int32Array(P * W);
     this.count = new Int32Array(P);
@@ -132,6 +136,9 @@ export class State {
     this.slotOf[m] = s;
     this.occ[a * S + s] = m + 1;
     this.occ[b * S + s] = m + 1;
+    const T = c.T;
+    this.inSlot[s * T + this.used[s]!] = m;
+    this.inSlotPos[m] = this.used[s]!;
     this.used[s]!++;
     if (c.tableA[m]! >= 0) {
       const t = table >= 0 ? table : this.pickTable(m, s);
@@ -155,6 +162,10 @@ export class State {
     this.slotOf[m] = -1;
     this.occ[a * S + s] = 0;
     this.occ[b * S + s] = 0;
+    const T = c.T;
+    const last = this.inSlot[s * T + this.used[s]! - 1]!;
+    this.inSlot[s * T + this.inSlotPos[m]!] = last;
+    this.inSlotPos[last] = this.inSlotPos[m]!;
     this.used[s]!--;
     const t = this.tableOf[m]!;
     if (t >= 0) {
