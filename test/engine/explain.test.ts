@@ -2,7 +2,9 @@ import t from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
 import { EXPLANATION_CODES, explainUnscheduled as explainOnce } from '../../src/engine/explain.js';
 import type { Assignment, Problem, Unscheduled } from '../../src/engine/types.js';
-import { validateProblem } from '../../src/engine/validate.js';
+import { solve } from '../../src/engine/solve.js';
+import { tableList, validateProblem } from '../../src/engine/validate.js';
+import { mulberry32, randomProblem } from '../helpers/random-problem.js';
 
 type Editable = Record<string, any>;
 
@@ -269,5 +271,46 @@ t.test('the most fundamental reason wins, and every meeting asked is explained',
 
 t.test('every explanation code is produced by some test above', (t) => {
   t.same([...EXPLANATION_CODES].filter((code) => !seen.has(code)), []);
+  t.end();
+});
+
+t.test('explanations agree with the checker: NOT_PLACED exactly when some slot and table would do', (t) => {
+  const soft = new Set(['SHAPE', 'STATS_MISMATCH', 'STATUS_MISMATCH']);
+  const validWith = (p: Problem, assignments: Assignment[]): boolean => {
+    const listed = new Set(assignments.map((a) => a.meeting));
+    const unscheduled = p.meetings.filter((m) => !listed.has(m.id)).map((m) => ({ meeting: m.id, code: 'X', reason: 'y' }));
+    const report = checkSchedule(p, { format: 'meetgrid.schedule/1', status: 'partial', assignments, unscheduled });
+    return report.violations.every((v) => soft.has(v.code));
+  };
+  const byCode = new Map<string, number>();
+  for (let seed = 1; seed <= 60; seed++) {
+    const p = randomProblem(seed, seed % 2 === 0 ? 'tiny' : 'small');
+    // A rough schedule: a short search, then some meetings taken out (never one another meeting must follow).
+    const rough = solve(p, { seed, maxIterations: 200 });
+    const random = mulberry32(seed);
+    const needed = new Set(p.meetings.flatMap((m) => m.after ?? []));
+    const assignments = rough.assignments.filter((a) => needed.has(a.meeting) || random() > 0.3);
+    if (!validWith(p, assignments)) {
+      t.fail(`#${seed}: the rough schedule breaks a rule`);
+      continue;
+    }
+    const placed = new Set(assignments.map((a) => a.meeting));
+    const left = p.meetings.filter((m) => !placed.has(m.id)).map((m) => m.id);
+    for (const u of explainOnce(p, assignments, left)) {
+      byCode.set(u.code, (byCode.get(u.code) ?? 0) + 1);
+      const fits = p.slots.some((slot) =>
+        tableList(p).some((table) => validWith(p, [...assignments, { meeting: u.meeting, slot: slot.id, table: table.id }])),
+      );
+      if (fits !== (u.code === 'NOT_PLACED')) t.fail(`#${seed} ${u.meeting}: ${u.code} (${u.reason}), but fits = ${fits}`);
+      const suggested = /slot (\S+) at table (\S+) is free/.exec(u.reason);
+      if (suggested) {
+        const [, slot, table] = suggested as unknown as [string, string, string];
+        t.ok(validWith(p, [...assignments, { meeting: u.meeting, slot, table }]), `#${seed} ${u.meeting}: the suggested place is valid`);
+      }
+    }
+  }
+  const counts = JSON.stringify(Object.fromEntries(byCode));
+  t.ok((byCode.get('NOT_PLACED') ?? 0) > 30, `meetings that fit: ${counts}`);
+  t.ok(byCode.size >= 6, `meetings that do not, for several reasons: ${counts}`);
   t.end();
 });
