@@ -37,11 +37,7 @@ export const REQUEST_COLUMNS = [
 export type ParticipantColumn = (typeof PARTICIPANT_COLUMNS)[number]['key'];
 export type RequestColumn = (typeof REQUEST_COLUMNS)[number]['key'];
 
-export function columnsOf(kind: CsvKind): readonly ColumnSpec[] {
-  return kind === 'participants' ? PARTICIPANT_COLUMNS : REQUEST_COLUMNS;
-}
-
-export function normalizeHeader(name: string): string {
+function normalizeHeader(name: string): string {
   return name.toLowerCase().replace(/[\s_\-()[\]]/g, '');
 }
 
