@@ -67,6 +67,26 @@ t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async 
   t.same([after.slotId, after.tableId], [slotId, tableId]);
   t.not(`${before.slotId}:${before.tableId}`, `${slotId}:${tableId}`);
 
+  // Without JavaScript the same edit works through forms: choose a meeting, then a "Move here" button.
+  const plain = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'accept-language': 'en' } });
+  await plain.addCookies(await context.cookies());
+  const formsOnly = await plain.newPage();
+  await formsOnly.goto(`${address}/events/flow-event/timetable`);
+  const second = formsOnly.locator(`a.meeting:not(.locked):not([data-request-id="${requestId}"])`).first();
+  const secondId = Number(await second.getAttribute('data-request-id'));
+  const placeOf = (id: number) => {
+    const meeting = meetingsOfVersion(db, 1).find((m) => m.requestId === id)!;
+    return `${meeting.slotId}:${meeting.tableId}`;
+  };
+  const secondBefore = placeOf(secondId);
+  await Promise.all([formsOnly.waitForURL(/select=/), second.click()]);
+  t.match(await formsOnly.locator('.selected-meeting h2').innerText(), 'Selected meeting');
+  const button = formsOnly.locator('td.allowed form.target-form button', { hasText: 'Move here' }).first();
+  await Promise.all([formsOnly.waitForURL(/done=move/), button.click()]);
+  t.match(await formsOnly.locator('.message-notice').innerText(), 'The meeting was moved.');
+  t.not(placeOf(secondId), secondBefore, 'moved by the form post');
+  await plain.close();
+
   await page.click('nav.event-nav >> text=Publish');
   t.match(await page.locator('main').innerText(), 'will be the first published timetable');
   await Promise.all([page.waitForURL(/published=1/), page.click('text=Publish version 1')]);
