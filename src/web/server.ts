@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseOpenError, openDatabase, type DbHandle } from '../db/client.js';
 import { ensureDemoEvent } from '../services/demo-event.js';
 import { ensureFirstOrganizer } from '../services/organizer-accounts.js';
+import { translator } from '../i18n/catalog.js';
 import { buildApp } from './app.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -14,15 +15,19 @@ class StartError extends Error {
   override name = 'StartError';
 }
 
+// The console speaks the operator's language: MEETGRID_LANG, else the locale (LANG=ko_KR.UTF-8 → Korean).
+const locale = process.env.MEETGRID_LANG || process.env.LC_ALL || process.env.LANG || '';
+const t = translator(/^ko/i.test(locale) ? 'ko' : 'en');
+
 function listenProblem(error: unknown, config: Config): string | null {
   switch ((error as { code?: string }).code) {
     case 'EADDRINUSE':
-      return `port ${config.port} is in use; set PORT to a free port`;
+      return t('shell.server.portInUse', { port: config.port });
     case 'EACCES':
-      return `no permission to listen on port ${config.port}; set PORT to a number above 1023`;
+      return t('shell.server.portDenied', { port: config.port });
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return `cannot listen on HOST ${config.host}: no such address on this machine; set HOST`;
+      return t('shell.server.hostUnavailable', { host: config.host });
     default:
       return null;
   }
@@ -86,19 +91,14 @@ async function main(): Promise<void> {
     stopOnSignals(app, handle);
     // With PORT=0 (tests, quick trials) only the real address is meaningful.
     const base = config.port === 0 ? url : config.publicUrl;
-    const lines = [
-      `Meetgrid is running at ${url}${base === url ? '' : ` (public address ${base})`}; stop with Ctrl+C.`,
-    ];
-    if (demo.created) {
-      lines.push(`The demo event is at ${base}/events/${demo.slug} (rebuild it: npx meetgrid demo --reset).`);
-    }
+    const lines = [t('shell.server.running', { url })];
+    if (base !== url) lines.push(t('shell.server.publicAddress', { url: base }));
+    if (demo.created) lines.push(t('shell.server.demo', { url: `${base}/events/${demo.slug}` }));
     if (first.created) {
-      lines.push(
-        `First start: log in at ${base}/login as ${first.email} with the one-time password ${first.password}`,
-        'It is shown only now: change it at once under "Change password".',
-      );
+      const account = { url: `${base}/login`, email: first.email, password: first.password };
+      lines.push(t('shell.server.firstStart', account), t('shell.server.firstStartChange', account));
     } else {
-      lines.push(`Organizers log in at ${base}/login`);
+      lines.push(t('shell.server.login', { url: `${base}/login` }));
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   } catch (error) {
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof StartError;
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  process.stderr.write(`meetgrid: ${known ? message : `could not start: ${message}`}\n`);
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  process.stderr.write(`meetgrid: ${known ? message : t('shell.server.cannotStart', { reason: message })}\n`);
   process.exit(1);
 });

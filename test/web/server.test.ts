@@ -36,7 +36,7 @@ interface Running {
 function startServer(env: Record<string, string>): Running {
   const child = spawn(process.execPath, [...loaderFlags(), SERVER], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', MEETGRID_LANG: 'en', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -97,6 +97,7 @@ t.test('start, answer, and stop cleanly on SIGTERM; the next start keeps the acc
   const [, password] = await first.waitFor(/as admin@meetgrid\.local with the one-time password (\S+)/);
   t.ok(password && password.length >= 16);
   t.match(first.stdout(), '/events/gsat-2025', 'the demo event was seeded');
+  t.match(first.stdout(), 'npx meetgrid organizer reset-password admin@meetgrid.local', 'how to recover it');
   const health = await fetch(`${url}/healthz`);
   t.same(await health.json(), { status: 'ok', db: 'ok' });
   const login = await fetch(`${url}/login`, { headers: { 'accept-language': 'en' } });
@@ -115,6 +116,7 @@ t.test('start, answer, and stop cleanly on SIGTERM; the next start keeps the acc
   await second.waitFor(/Organizers log in at http:\/\/127\.0\.0\.1:\d+\/login/);
   t.notMatch(second.stdout(), 'one-time password', 'no new account on the next start');
   t.notMatch(second.stdout(), 'demo event', 'the demo is not seeded twice');
+  t.notMatch(second.stdout(), '"level":30', 'LOG_LEVEL=warn: no info logs');
   second.kill('SIGINT');
   t.equal(await second.exited, 0, 'SIGINT stops cleanly too');
 });
@@ -159,6 +161,12 @@ t.test('start-up problems a user can fix are one clear line and exit code 1', as
       new RegExp(`port ${port} is in use; set PORT`),
     ),
     refusesToStart(t, 'bad PORT', { MEETGRID_DB: db, PORT: 'eighty' }, /PORT must be a port number/),
+    refusesToStart(
+      t,
+      'port in use, in Korean',
+      { MEETGRID_DB: join(dir, 'ko.sqlite'), PORT: String(port), MEETGRID_LANG: 'ko' },
+      new RegExp(`포트 ${port}이\\(가\\) 이미 사용 중입니다`),
+    ),
   ]);
   t.equal(readFileSync(corrupt, 'utf8'), garbage, 'the corrupt file is left as it was');
 });
