@@ -27,7 +27,7 @@ t.test('Chromium: a check-in on one roster shows on another without reload; so d
   t.equal((await door.goto(roster))?.status(), 200);
   t.equal((await desk.goto(roster))?.status(), 200);
   await desk.locator('[data-live-status]', { hasText: 'Updating live' }).waitFor();
-  await desk.evaluate(() => ((window as unknown as { marker: string }).marker = 'not reloaded'));
+  await desk.evaluate(() => ((globalThis as unknown as { marker: string }).marker = 'not reloaded'));
   t.equal(await desk.locator('.staff-slot.is-current h2').innerText(), '10:00–10:20\nNow');
 
   const cell = (page: typeof desk) => page.locator(`.staff-slot#slot-${meeting.slotId} .staff-cell[data-table="${meeting.tableLabel}"]`);
@@ -46,6 +46,6 @@ t.test('Chromium: a check-in on one roster shows on another without reload; so d
   publishChangedVersion(db, event.eventId, event, { drop: [other.requestId] });
   await desk.locator('[data-version="2"]').waitFor({ timeout: 6000 });
   t.pass('the desk shows published version 2');
-  t.equal(await desk.evaluate(() => (window as unknown as { marker?: string }).marker), 'not reloaded');
+  t.equal(await desk.evaluate(() => (globalThis as unknown as { marker?: string }).marker), 'not reloaded');
   t.equal(await cell(desk).locator('[data-status="held"]').count(), 1, 'the check-in survives the new version');
 });
