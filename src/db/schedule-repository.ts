@@ -92,15 +92,6 @@ export function versionById(db: Db, versionId: number): VersionRow | null {
   return db.select().from(scheduleVersions).where(eq(scheduleVersions.id, versionId)).get() ?? null;
 }
 
-export function versionsOfEvent(db: Db, eventId: number): VersionRow[] {
-  return db
-    .select()
-    .from(scheduleVersions)
-    .where(eq(scheduleVersions.eventId, eventId))
-    .orderBy(desc(scheduleVersions.number))
-    .all();
-}
-
 export interface NewVersion {
   readonly eventId: number;
   readonly basedOnVersionId: number | null;

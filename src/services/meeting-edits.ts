@@ -68,11 +68,15 @@ export function applyEdit(db: Db, event: EventRow, edit: MeetingEdit, context: E
     const placements = new Placements(built.problem, versionAsSchedule(db, built, draft.id));
     const details = applyToDraft(db, built, placements, byRequest, draft, edit);
 
+    const assignments = placements.assignments;
+    const placed = new Set(assignments.map((assignment) => assignment.meeting));
     const schedule = {
       format: 'meetgrid.schedule/1' as const,
-      status: 'feasible' as const,
-      assignments: placements.assignments,
-      unscheduled: [],
+      status: 'partial' as const,
+      assignments,
+      unscheduled: built.problem.meetings
+        .filter((meeting) => !placed.has(meeting.id))
+        .map((meeting) => ({ meeting: meeting.id, code: MANUAL_UNSCHEDULE, reason: 'not placed' })),
       stats: { meetings: 0, scheduled: 0, breaks: 0, tableChanges: 0, elapsedMs: 0 },
     };
     // The placement rules already refused what they know; this is the engine's own judge, on the whole schedule,

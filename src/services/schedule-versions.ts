@@ -2,9 +2,7 @@
 // version read back as a `meetgrid.schedule/1` file (for re-planning, checking and export).
 import type { Db } from '../db/client.js';
 import {
-  copyVersionContents,
   draftVersion,
-  insertDraftVersion,
   meetingsOfVersion,
   publishedVersion,
   unscheduledOfVersion,
@@ -12,7 +10,6 @@ import {
 } from '../db/schedule-repository.js';
 import { checkSchedule, type CheckReport, type Violation } from '../engine/check.js';
 import type { Assignment, Schedule, ScheduleStatus, Unscheduled } from '../engine/types.js';
-import { recordAudit } from './audit.js';
 import { meetingIdOf, type BuiltProblem } from './problem-builder.js';
 
 /** Who did something, for the audit log: `label` is 'user:3', 'cli', …. */
@@ -26,39 +23,8 @@ export function workingVersion(db: Db, eventId: number): VersionRow | null {
   return draftVersion(db, eventId) ?? publishedVersion(db, eventId);
 }
 
-/**
- * The draft to edit. Editing a published timetable starts a draft copied from it, so participants keep seeing the
- * published one until the organizer publishes again. Returns null when nothing has been scheduled yet.
- */
-export function ensureDraft(db: Db, eventId: number, actor: Actor): VersionRow | null {
-  const draft = draftVersion(db, eventId);
-  if (draft) return draft;
-  const published = publishedVersion(db, eventId);
-  if (!published) return null;
-  return db.transaction(() => {
-    const copy = insertDraftVersion(db, {
-      eventId,
-      basedOnVersionId: published.id,
-      engineStatus: published.engineStatus,
-      statsJson: published.statsJson,
-      note: '',
-      createdByUserId: actor.userId,
-    });
-    copyVersionContents(db, published.id, copy.id);
-    recordAudit(db, {
-      eventId,
-      userId: actor.userId,
-      actor: actor.label,
-      action: 'version.draft',
-      subject: `version:${copy.number}`,
-      details: { copiedFrom: published.number },
-    });
-    return copy;
-  });
-}
-
 /** Code given to accepted requests that a version never considered (accepted after it was made). */
-export const NOT_PLANNED = 'NOT_PLANNED';
+const NOT_PLANNED = 'NOT_PLANNED';
 
 /**
  * A stored version as a schedule of the current problem: its meetings become assignments, every other accepted
@@ -85,11 +51,10 @@ export function versionAsSchedule(db: Db, built: BuiltProblem, versionId: number
 }
 
 /** A schedule whose stats are the checker's figures, so `meetgrid check` agrees with it. */
-export function withCheckedStats(
+function withCheckedStats(
   built: BuiltProblem,
   assignments: readonly Assignment[],
   unscheduled: readonly Unscheduled[],
-  elapsedMs = 0,
 ): Schedule {
   const status: ScheduleStatus = unscheduled.length > 0 ? 'partial' : 'feasible';
   const draft: Schedule = {
@@ -97,7 +62,7 @@ export function withCheckedStats(
     status,
     assignments,
     unscheduled,
-    stats: { meetings: built.problem.meetings.length, scheduled: assignments.length, breaks: 0, tableChanges: 0, elapsedMs },
+    stats: { meetings: built.problem.meetings.length, scheduled: assignments.length, breaks: 0, tableChanges: 0, elapsedMs: 0 },
   };
   const { figures } = checkSchedule(built.problem, draft);
   return { ...draft, stats: { ...draft.stats, breaks: figures.breaks, tableChanges: figures.tableChanges } };
