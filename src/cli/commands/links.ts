@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.js';
 import { getEventBySlug } from '../../db/event-repository.js';
 import { translator, type Translator } from '../../i18n/catalog.js';
 import { ensureParticipantLinks } from '../../services/participant-links.js';
+import { ensureStaffLinks } from '../../services/staff-links.js';
 import type { Command } from '../command.js';
 import { parseArgs, type ParsedArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
@@ -32,7 +33,13 @@ const participantListing: LinkListing = {
 
 // Extension point: other kinds of links are listed by a flag of their own (e.g. '--staff' for staff links) added
 // here with its listing; without any of these flags the command lists participants' agenda links.
-const listingsByFlag: Readonly<Record<string, LinkListing>> = {};
+const staffListing: LinkListing = {
+  header: ['scope', 'room_ko', 'room_en', 'staff_link'],
+  rows: (db, eventId, config) =>
+    ensureStaffLinks(db, eventId, config.publicUrl).map((link) => [link.roomId === null ? 'event' : 'room', link.roomKo, link.roomEn, link.url]),
+};
+
+const listingsByFlag: Readonly<Record<string, LinkListing>> = { '--staff': staffListing };
 
 export async function run(args: readonly string[], io: CliIo = processIo): Promise<number> {
   const t = translator(cliLanguage(io.env));

@@ -109,8 +109,6 @@ export const staff = {
     'staff.refill.stale': '그 사이 시간표가 바뀌었습니다. 다시 확인하세요.',
     'staff.refill.conflict': '이 후보는 이제 이 자리에 들어갈 수 없습니다: {reason}',
     'staff.refill.publish': '공개 화면으로',
-
-    'staff.links.usage': '사용법: meetgrid links --event SLUG --staff   현장 운영 링크(행사 전체와 회의실별)를 CSV로 출력',
   },
   en: {
     'staff.home.title': '{event} on site',
@@ -221,7 +219,5 @@ export const staff = {
     'staff.refill.stale': 'The schedule changed meanwhile. Look again.',
     'staff.refill.conflict': 'This candidate no longer fits here: {reason}',
     'staff.refill.publish': 'Go to publishing',
-
-    'staff.links.usage': 'Usage: meetgrid links --event SLUG --staff   print the staff links (event-wide and per room) as CSV',
   },
 };
