@@ -2,6 +2,7 @@
 // the problem, and recomputes the figures (breaks, table changes) instead of trusting the schedule's `stats`.
 // It shares no code with the solver, so a solver bug cannot hide itself here.
 import { countBreaks, countTableChanges, type Placement } from './breaks.js';
+import { isObject } from './input-errors.js';
 import type { Problem, ProblemMeeting, ProblemParticipant } from './types.js';
 import { tableList } from './validate.js';
 
@@ -67,12 +68,6 @@ export interface CheckReport {
 const STATUSES = ['optimal', 'feasible', 'partial', 'infeasible'];
 const STATS_REQUIRED = ['meetings', 'scheduled', 'breaks', 'tableChanges', 'elapsedMs'] as const;
 const STATS_RECOMPUTED = ['meetings', 'scheduled', 'breaks', 'tableChanges'] as const;
-
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
