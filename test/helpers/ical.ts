@@ -12,7 +12,9 @@ export interface ParsedEntry {
   readonly end: string;
   readonly stamp: string;
   readonly organizer: string | null;
+  readonly organizerName: string | null;
   readonly attendees: string[];
+  readonly attendeeNames: string[];
 }
 
 export interface ParsedCalendar {
@@ -37,7 +39,9 @@ export function parseCalendar(text: string): ParsedCalendar {
       end: event.endDate.toJSDate().toISOString(),
       stamp: stamp ? stamp.toJSDate().toISOString() : '',
       organizer: (component.getFirstPropertyValue('organizer') as string | null) ?? null,
+      organizerName: (component.getFirstProperty('organizer')?.getParameter('cn') as string | undefined) ?? null,
       attendees: component.getAllProperties('attendee').map((p) => String(p.getFirstValue())),
+      attendeeNames: component.getAllProperties('attendee').map((p) => String(p.getParameter('cn') ?? '')),
     };
   });
   return { method: method ? String(method) : null, entries };

@@ -50,10 +50,19 @@ export function eventOrganizer(eventName: string, from: string | undefined): Cal
   return { name: eventName, email: match?.[1] ?? match?.[2] ?? DEFAULT_ORGANIZER_EMAIL };
 }
 
+// Zone arithmetic is the costliest step of an agenda page, and an event has only a few dozen distinct slot times.
+const instants = new Map<string, number>();
+const MAX_REMEMBERED = 10_000;
+
 /** Epoch milliseconds of a local date and time in the event's zone. */
 export function localInstant(date: string, time: string, zone: string): number {
+  const key = `${zone} ${date}T${time}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const instant = DateTime.fromISO(`${date}T${time}`, { zone });
   if (!instant.isValid) throw new Error(`invalid date or time "${date} ${time}" in zone ${zone}`);
+  if (instants.size >= MAX_REMEMBERED) instants.clear();
+  instants.set(key, instant.toMillis());
   return instant.toMillis();
 }
 

@@ -2,6 +2,7 @@ import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import { agendaCalendar, meetingCalendar } from '../../../src/services/calendar/calendar-files.js';
 import { refoldByOctets, writeCalendar } from '../../../src/services/calendar/ics-writer.js';
+import { writeFeedCalendar } from '../../../src/services/calendar/feed-writer.js';
 import { ensureParticipantLinks, findParticipantToken } from '../../../src/services/participant-links.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 import { longestLineOctets, parseCalendar } from '../../helpers/ical.js';
@@ -114,5 +115,40 @@ t.test('writer: empty calendars, CANCEL, and folding by octets', (t) => {
   t.same(parsed.entries[0]!.attendees, ['mailto:kim@example.com'], 'an attendee without address is left out');
   t.ok(longestLineOctets(cancel) <= 75);
   t.equal(refoldByOctets('A:b\r\n'), 'A:b\r\n');
+  t.end();
+});
+
+t.test('the feed writer and the ics package say the same thing', (t) => {
+  const entry = {
+    uid: 'same@meetgrid',
+    sequence: 2,
+    start: Date.UTC(2025, 4, 28, 1),
+    end: Date.UTC(2025, 4, 28, 1, 20),
+    stamp: Date.UTC(2025, 4, 1, 9, 30),
+    title: '미팅: 가온중공업 (GSAT 2025)',
+    location: '부스 홀, 테이블 B-1, 창원컨벤션센터',
+    description: '상대: 가온중공업\n분야: shipbuilding; energy, nuclear\n내 일정: https://meet.example.org/agenda/abc',
+    url: 'https://meet.example.org/agenda/abc',
+    cancelled: false,
+    organizer: { name: 'GSAT, desk', email: 'desk@gsat.example' },
+    attendees: [
+      { name: '김민수', email: 'kim@example.com' },
+      { name: 'Lee; Jr, CEO', email: 'lee@example.com' },
+      { name: 'No address', email: '' },
+    ],
+  };
+  for (const method of ['PUBLISH', 'REQUEST', 'CANCEL'] as const) {
+    const ours = writeFeedCalendar(method, [entry, { ...entry, uid: 'other@meetgrid', cancelled: true }], '달력');
+    const reference = writeCalendar(method, [entry, { ...entry, uid: 'other@meetgrid', cancelled: true }], '달력');
+    const strip = (calendar: ReturnType<typeof parseCalendar>) => ({
+      ...calendar,
+      entries: calendar.entries.map((e) => ({ ...e, organizer: e.organizer?.toLowerCase(), attendees: e.attendees.map((a) => a.toLowerCase()) })),
+    });
+    t.same(strip(parseCalendar(ours)), strip(parseCalendar(reference)), method);
+    t.ok(longestLineOctets(ours) <= 75);
+  }
+  // A double quote cannot be part of a parameter value; `ics` leaves a broken CN, ours drops the quotes.
+  const quoted = writeFeedCalendar('PUBLISH', [{ ...entry, attendees: [{ name: 'Lee "Jr"', email: 'lee@example.com' }] }]);
+  t.same(parseCalendar(quoted).entries[0]!.attendeeNames, ['Lee Jr']);
   t.end();
 });
