@@ -98,12 +98,17 @@ export function setupOverview(db: Db, eventId: number): SetupOverview {
   };
 }
 
-export const BREAK_ROWS = 2;
+/** Break rows the day form offers: one more than the day has, and at least two. */
+export function breakRows(breakCount: number): number {
+  return Math.max(2, breakCount + 1);
+}
 
-/** The day form: date, hours, optional meeting/buffer minutes (empty: the event's), and up to two named breaks. */
-export function dayInput(form: Form): DayInput {
+const MAX_BREAKS = 20;
+
+/** The day form: date, hours, optional meeting/buffer minutes (empty: the event's), and named breaks. */
+function dayInput(form: Form): DayInput {
   const breaks = [];
-  for (let i = 0; i < BREAK_ROWS; i += 1) {
+  for (let i = 0; i < MAX_BREAKS; i += 1) {
     const startTime = text(form, `break${i}Start`);
     const endTime = text(form, `break${i}End`);
     if (startTime === '' && endTime === '') continue;

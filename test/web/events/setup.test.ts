@@ -50,6 +50,16 @@ t.test('days: preview the slot pattern without saving, then save; rooms, tables 
   t.equal(days.length, 2);
   t.same(days[1]?.slots.map((s) => s.code), ['d2-01', 'd2-02', 'd2-03', 'd2-04']);
 
+  const firstDay = listDays(db, event.eventId)[0]!;
+  const edited = await browser.post(
+    `${page}/days/${firstDay.id}`,
+    { date: firstDay.date, startTime: '10:00', endTime: '15:00', afternoonFrom: '12:00', break0Start: '12:00', break0End: '13:00', break0NameKo: '점심', break0NameEn: 'Lunch', break1Start: '14:00', break1End: '14:30', break1NameKo: '휴식', break1NameEn: 'Coffee', action: 'save' },
+    { formPage: page },
+  );
+  t.equal(edited.statusCode, 303);
+  t.same(listDays(db, event.eventId)[0]?.breaks.map((b) => b.nameEn), ['Lunch', 'Coffee']);
+  t.match((await browser.get(page)).body, new RegExp(`name="break2Start"`), 'one empty break row beyond the saved ones');
+
   const room = await browser.post(`${page}/rooms`, { nameKo: '제2회의실', nameEn: 'Meeting Room 2', position: '3' }, { formPage: page });
   t.equal(room.statusCode, 303);
   const newRoom = listRooms(db, event.eventId).find((r) => r.nameEn === 'Meeting Room 2')!;

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BlockingMeeting, DayDetail, EventRow } from '../../../../db/event-repository.js';
 import {
-  BREAK_ROWS,
+  breakRows,
   createEventFromForm,
   deleteDay,
   previewDay,
@@ -54,7 +54,7 @@ function setupPage(request: FastifyRequest, reply: FastifyReply, event: EventRow
   return reply.page('organizer/setup/index', {
     ...pageBase(request, event, 'setup', 'organizerData.setup.title'),
     overview,
-    days: overview.days.map((day) => ({ ...day, values: dayValues(day) })),
+    days: overview.days.map((day) => ({ ...day, values: dayValues(day), breakRows: breakRows(day.breaks.length) })),
     details: {
       slug: event.slug,
       nameKo: event.nameKo,
@@ -66,7 +66,7 @@ function setupPage(request: FastifyRequest, reply: FastifyReply, event: EventRow
     },
     organizations: overview.organizations.map((o) => ({ id: o.id, label: `${o.code} ${nameIn(request, o)}`, kind: o.kind })),
     roomName: (room: { nameKo: string; nameEn: string }) => nameIn(request, room),
-    breakRows: BREAK_ROWS,
+    breakRows: breakRows(0),
     state: {
       form: state.form ?? null,
       values: state.values ?? {},
@@ -90,7 +90,7 @@ function dayValues(day: DayDetail): Form {
     bufferMinutes: day.bufferMinutes === null ? '' : String(day.bufferMinutes),
     afternoonFrom: day.afternoonFrom,
   };
-  day.breaks.slice(0, BREAK_ROWS).forEach((pause, i) => {
+  day.breaks.forEach((pause, i) => {
     values[`break${i}Start`] = pause.startTime;
     values[`break${i}End`] = pause.endTime;
     values[`break${i}NameKo`] = pause.nameKo;
