@@ -50,8 +50,12 @@ const SLIDE_SHARE = 0.1;
 /** Cooling cycle length per meeting, capped: long cycles beat frequent reheats on these problems. */
 const CYCLE_PER_MEETING = 15_000;
 const CYCLE_MAX = 2_000_000;
-/** The first cycle of each call starts cooler: it mostly polishes a fresh or reloaded schedule. */
+/**
+ * On large problems the first cycle of each call starts cooler: there a cycle may take the whole time limit,
+ * and polishing the greedy schedule beats scrambling it.
+ */
 const FIRST_CYCLE_HEAT = 0.1;
+const LARGE = 2_000;
 
 export function anneal(st: State, best: Best, rng: Random, budget: Budget, options: AnnealOptions): void {
   const c = st.c;
@@ -67,7 +71,7 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
   let temperature = hot;
   let iteration = 0;
   let inCycle = 0;
-  let top = hot * FIRST_CYCLE_HEAT;
+  let top = M >= LARGE ? hot * FIRST_CYCLE_HEAT : hot;
   let cyclesWithoutGain = 0;
   let gainedThisCycle = false;
   let current = cost(st, excessWeight);

@@ -86,7 +86,10 @@ export class Move {
     }
   }
 
-  /** Puts unscheduled meeting m at s, dropping whatever blocks it there (its participants' or its table's meetings). */
+  /**
+   * Puts unscheduled meeting m at s, dropping whatever blocks it there: its participants' meetings at s, the
+   * holder of its table, a meeting of a full slot, a meeting of a participant at its meeting cap.
+   */
   insert(m: number, s: number): boolean {
     const st = this.st;
     const c = st.c;
@@ -94,16 +97,76 @@ export class Move {
     this.reset();
     if (!c.allowed[m * S + s]) return false;
     this.add(m, s);
-    const ya = st.occ[c.ma[m]! * S + s]! - 1;
-    const yb = st.occ[c.mb[m]! * S + s]! - 1;
+    const a = c.ma[m]!;
+    const b = c.mb[m]!;
+    const ya = st.occ[a * S + s]! - 1;
+    const yb = st.occ[b * S + s]! - 1;
     if (ya >= 0) this.add(ya, -1);
     if (yb >= 0 && yb !== ya) this.add(yb, -1);
     if (c.tableA[m]! >= 0 && c.tableB[m]! < 0) {
       const yt = st.tableOcc[c.tableA[m]! * S + s]! - 1;
       if (yt >= 0 && !this.has(yt)) this.add(yt, -1);
     }
+    let leaving = this.n - 1;
+    if (st.used[s]! - leaving >= c.capacity[s]!) {
+      const y = st.inSlot[s * c.T + this.rng.int(st.used[s]!)]!;
+      if (this.has(y)) return false;
+      this.add(y, -1);
+      leaving++;
+    }
+    const day = c.slotDay[s]!;
+    for (const p of [a, b]) {
+      const overall = st.count[p]! >= c.maxMeetings[p]!;
+      const daily = st.countDay[p * c.D + day]! >= c.maxPerDay[p]!;
+      if (!overall && !daily) continue;
+      if (this.dropsOf(p, daily ? day : -1)) continue;
+      // Make room under the cap by dropping one of p's meetings (that day's, for the daily cap).
+      const i0 = c.partStart[p]!;
+      const count = c.partStart[p + 1]! - i0;
+      let y = -1;
+      for (let tries = 0; tries < 6 && y < 0; tries++) {
+        const pick = c.partMeetings[i0 + this.rng.int(count)]!;
+        const ps = st.slotOf[pick]!;
+        if (ps >= 0 && (!daily || c.slotDay[ps] === day) && !this.has(pick)) y = pick;
+      }
+      if (y < 0) return false;
+      this.add(y, -1);
+    }
     for (let i = 1; i < this.n; i++) if (st.hasScheduledSuccessor(this.meeting[i]!)) return false;
+    // A predecessor held too late (or a successor too early) comes along to a random slot on the right side.
+    for (let i = c.predStart[m]!, end = c.predStart[m + 1]!; i < end; i++) {
+      const q = c.preds[i]!;
+      if (st.slotOf[q]! >= s && !this.has(q) && !this.shift(q, 0, s)) return false;
+    }
+    for (let i = c.succStart[m]!, end = c.succStart[m + 1]!; i < end; i++) {
+      const q = c.succs[i]!;
+      const qs = st.slotOf[q]!;
+      if (qs >= 0 && qs <= s && !this.has(q) && !this.shift(q, s + 1, S)) return false;
+    }
     return true;
+  }
+
+  /** Adds q moving to a random allowed slot in [from, to). */
+  private shift(q: number, from: number, to: number): boolean {
+    const c = this.st.c;
+    const i0 = c.allowedStart[q]!;
+    const n = c.allowedStart[q + 1]! - i0;
+    for (let tries = 0; tries < 4; tries++) {
+      const t = c.allowedSlots[i0 + this.rng.int(n)]!;
+      if (t >= from && t < to) return this.add(q, t);
+    }
+    return false;
+  }
+
+  /** Whether this move already drops a meeting of p (on `day`, or any day when -1). */
+  private dropsOf(p: number, day: number): boolean {
+    const c = this.st.c;
+    for (let i = 1; i < this.n; i++) {
+      const y = this.meeting[i]!;
+      if (c.ma[y] !== p && c.mb[y] !== p) continue;
+      if (day < 0 || c.slotDay[this.from[i]!] === day) return true;
+    }
+    return false;
   }
 
   drop(m: number): boolean {
