@@ -30,6 +30,7 @@ export function planRequests(table: CsvTable, snapshot: RequestsSnapshot): PlanR
   const { map, problems } = resolveColumns(REQUEST_COLUMNS, table.header, table.headerLine, table.rows);
   if (problems.length > 0) return { plan: [], changes: [], problems };
   const byCode = new Map(snapshot.organizations.map((o) => [o.code, o]));
+  const saved = new Map(snapshot.requests.map((r) => [`${r.requesterId}>${r.requestedId}`, r]));
   const pairs = new Map<string, number>();
   const plan: RequestStep[] = [];
   const changes: PlannedChange[] = [];
@@ -86,8 +87,12 @@ export function planRequests(table: CsvTable, snapshot: RequestsSnapshot): PlanR
       continue;
     }
     pairs.set(pair, row.line);
+    const current = saved.get(`${requester.id}>${requested.id}`);
+    if (!current && saved.has(`${requested.id}>${requester.id}`)) {
+      report('requested_code', 'organizerData.requests.pairExists', { requester: requested.code, requested: requester.code });
+      continue;
+    }
 
-    const current = snapshot.requests.find((r) => r.requesterId === requester.id && r.requestedId === requested.id);
     const fields = current ? pickChanged(current, wanted) : { ...DEFAULTS, ...wanted };
     plan.push({ line: row.line, id: current?.id ?? null, requesterId: requester.id, requestedId: requested.id, fields });
     changes.push({

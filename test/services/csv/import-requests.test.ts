@@ -68,6 +68,14 @@ t.test('Korean headers and values; missing optional columns keep saved values', 
   t.end();
 });
 
+t.test('a saved request in the other direction is the same meeting, so the line is refused', (t) => {
+  const { db, eventId } = setup(t);
+  applyImport(db, eventId, csvFixture('requests.csv'));
+  const result = previewImport(db, eventId, Buffer.from('requester_code,requested_code\ncorp-01,st-01\n'));
+  t.match(result.problems, [{ line: 2, column: 'requested_code', key: 'organizerData.requests.pairExists', params: { requester: 'st-01', requested: 'corp-01' } }]);
+  t.end();
+});
+
 t.test('a request line naming an organization the event lacks rejects the whole file', (t) => {
   const { db, handle, eventId } = setup(t);
   const before = rows(handle);
