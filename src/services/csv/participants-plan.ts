@@ -283,7 +283,8 @@ class Context {
   releases(code: string, groups: ReadonlyMap<string, Group>): boolean {
     const group = groups.get(code);
     const current = this.organizationsByCode.get(code);
-    return group !== undefined && current !== undefined && 'booth' in group.cells && group.cells.booth !== this.boothOf(current.id);
+    if (!group || !current || !this.present.has('booth')) return false;
+    return ((group.cells.booth as number | undefined) ?? null) !== this.boothOf(current.id);
   }
 
   /** Slot codes ('d1-03'), half-days ('d1-am') and whole days ('d2'), separated by spaces or commas. */

@@ -120,6 +120,18 @@ t.test('a changed file updates only what differs, and a missing column keeps wha
   t.end();
 });
 
+t.test('a booth given up on one line can be taken on another', (t) => {
+  const { db, event } = setup(t);
+  applyImport(db, event.eventId, csvFixture('participants.csv'));
+  const result = applyImport(db, event.eventId, Buffer.from('code,kind,name_ko,booth\ncorp-01,corporate,한빛중공업,\nst-01,startup,센서웨이브,B-1\n'));
+  t.same(result.problems, []);
+  const organizations = listOrganizations(db, event.eventId);
+  const holder = listTables(db, event.eventId).find((table) => table.label === 'B-1')?.boothOrganizationId;
+  t.equal(organizations.find((o) => o.id === holder)?.code, 'st-01');
+  t.notOk(listTables(db, event.eventId).some((table) => table.boothOrganizationId === organizations.find((o) => o.code === 'corp-01')?.id));
+  t.end();
+});
+
 t.test('one bad line rejects the whole file and saves nothing', (t) => {
   const { db, handle, event } = setup(t);
   applyImport(db, event.eventId, csvFixture('participants.csv'));
