@@ -176,3 +176,20 @@ t.test('re-publishing shows the diff before it goes out; a stale confirmation is
   t.equal(refused.statusCode, 409);
   t.match(refused.body, '미리 보기 이후 초안이 바뀌었습니다');
 });
+
+t.test('a run can be cancelled from the page; unknown jobs are 404', async (t) => {
+  const { browser } = await setup(t);
+  t.equal((await browser.get('/events/small-event/schedule/jobs/00000000-0000-0000-0000-000000000000')).statusCode, 404);
+  await browser.post('/events/small-event/schedule', { seconds: '120' }, { formPage: '/events/small-event/schedule' });
+  const running = await browser.get('/events/small-event/schedule');
+  const jobUrl = /data-job-url="([^"]+)"/.exec(running.body)![1]!;
+  t.equal((await browser.get(jobUrl.replace('small-event', 'no-such-event'))).statusCode, 404);
+  const cancel = await browser.post(`${jobUrl}/cancel`, {}, { formPage: '/events/small-event/schedule' });
+  t.equal(cancel.statusCode, 303);
+  const started = Date.now();
+  const page = await waitForRun(browser, 'small-event');
+  t.ok(Date.now() - started < 60_000, 'stops long before its two minutes');
+  t.match(page, 'The run was cancelled; nothing was saved.');
+  t.match((await browser.get('/events/small-event/timetable')).body, 'There is no timetable yet.');
+  t.match((await browser.get('/events/small-event/schedule')).body, '/static/css/event-nav.css');
+});
