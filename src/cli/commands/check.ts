@@ -73,8 +73,8 @@ function formatReport(report: CheckReport, t: Translator): string {
     [t('check.figure.maxBreaks'), f.maxBreaks],
     [t('check.figure.tableChanges'), f.tableChanges],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`);
+  const width = Math.max(...rows.map(([label]) => displayWidth(label)));
+  const lines = rows.map(([label, value]) => `${label}${' '.repeat(width - displayWidth(label))}  ${value}`);
   if (report.valid) lines.push('', t('check.valid'));
   else {
     lines.push('', t('check.violations', { count: report.violations.length }));
@@ -83,6 +83,13 @@ function formatReport(report: CheckReport, t: Translator): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Columns a label takes in a terminal: Hangul and CJK characters are two columns wide. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]/.test(char) ? 2 : 1;
+  return width;
 }
 
 const command: Command = {
