@@ -3,6 +3,7 @@
 // organizer's attendance and refill pages. One live-update bus serves them all.
 import type { FastifyInstance } from 'fastify';
 import { LiveUpdates } from '../../../services/live-updates.js';
+import attendanceRoutes from './attendance.js';
 import checkInRoutes from './check-ins.js';
 import exportRoutes from './exports.js';
 import liveRoutes from './live.js';
@@ -19,4 +20,5 @@ export default async function staffRoutes(app: FastifyInstance): Promise<void> {
   await app.register(exportRoutes);
   await app.register(checkInRoutes, { live });
   await app.register(liveRoutes, { live });
+  await app.register(attendanceRoutes);
 }
