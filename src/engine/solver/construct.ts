@@ -8,7 +8,7 @@ function localCost(st: State, excessWeight: number): number {
   return excessWeight * st.excess + BREAK * st.breaks + st.gaps;
 }
 
-function bestSlot(st: State, m: number, excessWeight: number, rng: Random): number {
+function bestSlot(st: State, m: number, excessWeight: number, rng: Random, window: Window): number {
   const c = st.c;
   let best = -1;
   let bestCost = Infinity;
@@ -17,8 +17,10 @@ function bestSlot(st: State, m: number, excessWeight: number, rng: Random): numb
     const s = c.allowedSlots[i]!;
     if (!st.canPlace(m, s)) continue;
     st.place(m, s);
-    // Fuller slots are slightly preferred so that scarce table capacity is not spread thin.
-    const value = localCost(st, excessWeight) - st.used[s]! / (c.capacity[s]! + 1);
+    // Fuller slots are slightly preferred so that scarce table capacity is not spread thin; slots that would
+    // leave no room for the meetings that must come before or after are avoided.
+    const outside = s < window.earliest[m]! || s > window.latest[m]! ? BREAK * 4 : 0;
+    const value = localCost(st, excessWeight) + outside - st.used[s]! / (c.capacity[s]! + 1);
     st.unplace(m);
     if (value < bestCost) {
       bestCost = value;
@@ -31,6 +33,41 @@ function bestSlot(st: State, m: number, excessWeight: number, rng: Random): numb
   return best;
 }
 
+interface Window {
+  readonly earliest: Int32Array;
+  readonly latest: Int32Array;
+}
+
+/** Earliest and latest slot of each meeting once its whole precedence chain is held (slot order only). */
+function precedenceWindows(c: State['c']): Window {
+  const { M } = c;
+  const earliest = new Int32Array(M);
+  const latest = new Int32Array(M);
+  for (let m = 0; m < M; m++) {
+    const n = c.allowedStart[m + 1]! - c.allowedStart[m]!;
+    earliest[m] = n > 0 ? c.allowedSlots[c.allowedStart[m]!]! : 0;
+    latest[m] = n > 0 ? c.allowedSlots[c.allowedStart[m + 1]! - 1]! : c.S - 1;
+  }
+  // Relax along the precedences until nothing changes; validated problems have no cycles, and M rounds bound it.
+  for (let round = 0, changed = true; changed && round < M; round++) {
+    changed = false;
+    for (let m = 0; m < M; m++) {
+      for (let i = c.predStart[m]!, end = c.predStart[m + 1]!; i < end; i++) {
+        const q = c.preds[i]!;
+        if (earliest[m]! < earliest[q]! + 1) {
+          earliest[m] = earliest[q]! + 1;
+          changed = true;
+        }
+        if (latest[q]! > latest[m]! - 1) {
+          latest[q] = latest[m]! - 1;
+          changed = true;
+        }
+      }
+    }
+  }
+  return { earliest, latest };
+}
+
 export function construct(st: State, rng: Random, excessWeight: number): void {
   const c = st.c;
   const { M } = c;
@@ -39,6 +76,7 @@ export function construct(st: State, rng: Random, excessWeight: number): void {
   kept.sort((x, y) => c.prevSlot[x]! - c.prevSlot[y]!);
   for (const m of kept) if (st.canPlace(m, c.prevSlot[m]!)) st.place(m, c.prevSlot[m]!);
 
+  const window = precedenceWindows(c);
   const degree = (p: number): number => c.partStart[p + 1]! - c.partStart[p]!;
   // Participant by participant, busiest first, so that each one's meetings are laid next to each other;
   // within one participant, the meetings with the fewest allowed slots first. Priority above all.
@@ -58,7 +96,7 @@ export function construct(st: State, rng: Random, excessWeight: number): void {
     progress = false;
     for (const m of order) {
       if (st.slotOf[m]! >= 0) continue;
-      const s = bestSlot(st, m, excessWeight, rng);
+      const s = bestSlot(st, m, excessWeight, rng, window);
       if (s >= 0) {
         st.place(m, s);
         progress = true;

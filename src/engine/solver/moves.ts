@@ -146,14 +146,19 @@ export class Move {
     return true;
   }
 
-  /** Adds q moving to a random allowed slot in [from, to). */
+  /** Adds q moving to an allowed slot in [from, to) where its participants are free and there is room. */
   private shift(q: number, from: number, to: number): boolean {
-    const c = this.st.c;
+    const st = this.st;
+    const c = st.c;
+    const S = c.S;
     const i0 = c.allowedStart[q]!;
     const n = c.allowedStart[q + 1]! - i0;
-    for (let tries = 0; tries < 4; tries++) {
-      const t = c.allowedSlots[i0 + this.rng.int(n)]!;
-      if (t >= from && t < to) return this.add(q, t);
+    const offset = this.rng.int(n || 1);
+    for (let k = 0; k < n; k++) {
+      const t = c.allowedSlots[i0 + ((k + offset) % n)]!;
+      if (t < from || t >= to || st.used[t]! >= c.capacity[t]!) continue;
+      if (st.occ[c.ma[q]! * S + t] !== 0 || st.occ[c.mb[q]! * S + t] !== 0) continue;
+      return this.add(q, t);
     }
     return false;
   }
