@@ -285,14 +285,14 @@ t.test('explanations agree with the checker: NOT_PLACED exactly when some slot a
   const byCode = new Map<string, number>();
   for (let seed = 1; seed <= 60; seed++) {
     const p = randomProblem(seed, seed % 2 === 0 ? 'tiny' : 'small');
-    // A rough schedule: a short search, then some meetings taken out (never one another meeting must follow).
-    const rough = solve(p, { seed, maxIterations: 200 });
+    // A rough schedule: a short search, then some meetings taken out where that keeps it valid (a removal may
+    // leave a precedence without its first meeting, or open a break over the cap).
     const random = mulberry32(seed);
-    const needed = new Set(p.meetings.flatMap((m) => m.after ?? []));
-    const assignments = rough.assignments.filter((a) => needed.has(a.meeting) || random() > 0.3);
-    if (!validWith(p, assignments)) {
-      t.fail(`#${seed}: the rough schedule breaks a rule`);
-      continue;
+    let assignments = [...solve(p, { seed, maxIterations: 200 }).assignments];
+    t.ok(validWith(p, assignments), `#${seed}: the solver's answer is valid`);
+    for (const a of [...assignments]) {
+      const fewer = assignments.filter((b) => b !== a);
+      if (random() < 0.3 && validWith(p, fewer)) assignments = fewer;
     }
     const placed = new Set(assignments.map((a) => a.meeting));
     const left = p.meetings.filter((m) => !placed.has(m.id)).map((m) => m.id);
