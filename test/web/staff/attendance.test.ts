@@ -64,6 +64,9 @@ t.test('the attendance page shows rates from the check-ins', async (t) => {
   // 12 organizations have meetings that day; one of them checked in.
   t.match(fragment.body, /1 \/ 12 \(8%\)/);
   t.match((await browser.get('/events/small-event/attendance')).body, /\/staff\/[A-Za-z0-9_-]{43}/, 'staff links listed');
+  const dashboard = await browser.get('/events/small-event');
+  t.match(dashboard.body, /data-figure="no-show-rate">50%</, 'the dashboard shows the rates');
+  t.match(dashboard.body, 'href="/events/small-event/attendance"');
 });
 
 t.test('a no-show slot is refilled from the waiting requests of the party who came', async (t) => {

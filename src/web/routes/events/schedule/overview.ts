@@ -1,6 +1,7 @@
 // GET /events/:slug: the event overview (dashboard) — requests, scheduled and unscheduled meetings, meetings per
 // startup, table use per slot and breaks per participant.
 import type { FastifyInstance } from 'fastify';
+import { buildAttendance } from '../../../../services/attendance.js';
 import { buildDashboard } from '../../../../services/dashboard.js';
 import { requireOrganizer } from '../../../guards.js';
 import { eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
@@ -16,6 +17,7 @@ export default async function overviewRoutes(app: FastifyInstance): Promise<void
         eventNav: eventNav(request, event, 'overview'),
         event: { slug: event.slug, venue: event.venue, timezone: event.timezone },
         dashboard: buildDashboard(app.db, event, request.lang),
+        attendance: buildAttendance(app.db, event.id, request.lang),
         styles: ['/static/css/timetable.css'],
       });
     },
