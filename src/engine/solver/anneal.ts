@@ -108,6 +108,7 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
     }
 
     const m = rng.int(M);
+    let decided = false;
     const sliding = st.slotOf[m]! >= 0 && rng.next() < SLIDE_SHARE;
     if (sliding) {
       if (pendingBest && iteration - lastSave >= M >>> 3) {
@@ -118,12 +119,21 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
       }
       const p = rng.next() < 0.5 ? c.ma[m]! : c.mb[m]!;
       if (!slide.apply(p, st.slotOf[m]!, rng.next() < 0.5 ? -1 : 1)) continue;
-    } else if (!propose(st, move, m, rng, excessWeight) || !move.apply()) {
-      continue;
+    } else {
+      if (!propose(st, move, m, rng, excessWeight)) continue;
+      if (move.n === 1 && move.from[0]! >= 0) {
+        // One meeting alone: judge it before touching the state, since most proposals are refused.
+        const guess = st.singleMoveDelta(m, move.to[0]!, excessWeight);
+        if (guess > 0 && rng.next() >= Math.exp(-guess / temperature)) continue;
+        if (!move.apply()) continue;
+        decided = true;
+      } else if (!move.apply()) {
+        continue;
+      }
     }
     const next = cost(st, excessWeight);
     const delta = next - current;
-    if (delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
+    if (decided || delta <= 0 || rng.next() < Math.exp(-delta / temperature)) {
       current = next;
       if (st.excess === 0 && (best.key === undefined || compareToKey(st, best.key) < 0)) {
         if (!pendingBest) pendingKey = keyOf(st);

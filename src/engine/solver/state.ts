@@ -1,6 +1,7 @@
 // The mutable search state: where each meeting sits, who is busy when, and running totals of the objective.
 // Every change goes through place/unplace so the per-participant day masks and break counts stay exact.
 import type { Compiled } from './compile.js';
+import { BREAK, MOVED } from './objective.js';
 
 export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -178,6 +179,51 @@ export class State {
     if (prev >= 0 && prev === s) this.moved++;
     this.toggle(a, s, -1);
     this.toggle(b, s, -1);
+  }
+
+  /**
+   * Change of the annealing cost if scheduled meeting m alone moved to slot s2, computed without moving it
+   * (feasibility is checked separately, when the move is applied).
+   */
+  singleMoveDelta(m: number, s2: number, excessWeight: number): number {
+    const c = this.c;
+    const s1 = this.slotOf[m]!;
+    let delta = 0;
+    const prev = c.prevSlot[m]!;
+    if (prev >= 0) delta += MOVED * ((s2 !== prev ? 1 : 0) - (s1 !== prev ? 1 : 0));
+    delta += this.participantDelta(c.ma[m]!, s1, s2, excessWeight);
+    delta += this.participantDelta(c.mb[m]!, s1, s2, excessWeight);
+    return delta;
+  }
+
+  private participantDelta(p: number, s1: number, s2: number, excessWeight: number): number {
+    const c = this.c;
+    const d1 = c.slotDay[s1]!;
+    const d2 = c.slotDay[s2]!;
+    const base = p * c.W;
+    const o1 = base + c.dayWord[d1]!;
+    const o2 = base + c.dayWord[d2]!;
+    const p1 = c.slotPos[s1]!;
+    const p2 = c.slotPos[s2]!;
+    this.mask[o1 + (p1 >>> 5)]! ^= 1 << (p1 & 31);
+    this.mask[o2 + (p2 >>> 5)]! ^= 1 << (p2 & 31);
+    const pd1 = p * c.D + d1;
+    let breaks = dayBreaks(this.mask, o1, this.dayWords[d1]!) - this.brk[pd1]!;
+    let gaps = dayGaps(this.mask, o1, this.dayWords[d1]!) - this.gap[pd1]!;
+    if (d2 !== d1) {
+      const pd2 = p * c.D + d2;
+      breaks += dayBreaks(this.mask, o2, this.dayWords[d2]!) - this.brk[pd2]!;
+      gaps += dayGaps(this.mask, o2, this.dayWords[d2]!) - this.gap[pd2]!;
+    }
+    this.mask[o1 + (p1 >>> 5)]! ^= 1 << (p1 & 31);
+    this.mask[o2 + (p2 >>> 5)]! ^= 1 << (p2 & 31);
+    let delta = BREAK * breaks + gaps;
+    const cap = c.maxBreaks;
+    if (cap >= 0 && breaks !== 0) {
+      const before = this.brkP[p]!;
+      delta += excessWeight * (Math.max(0, before + breaks - cap) - Math.max(0, before - cap));
+    }
+    return delta;
   }
 
   private toggle(p: number, s: number, delta: number): void {

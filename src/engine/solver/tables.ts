@@ -34,10 +34,8 @@ export function assignTables(c: Compiled, slots: Int32Array, fixed: Int32Array):
           for (let t = 0; t < T && table < 0; t++) if (!taken[t]) table = t;
         }
         if (table < 0) continue;
-        if (table >= 0) {
-          tableOf[m] = table;
-          taken[table] = 1;
-        }
+        tableOf[m] = table;
+        taken[table] = 1;
       }
     }
     for (const m of here) {

@@ -90,3 +90,37 @@ t.test('compile: table options and allowed slots', async (t) => {
   t.same(Array.from(c.allowed.subarray(9, 12)), [0, 0, 0], 'a table pin away from the booth cannot be met');
   t.same(Array.from(c.capacity), [2, 3, 3]);
 });
+
+t.test('the delta of a one-meeting move, judged before moving, equals the change after moving', async (t) => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const problem = randomProblem(seed, 'medium');
+    const c = compile(problem);
+    const st = new State(c);
+    const rng = new Random(seed);
+    for (let m = 0; m < c.M; m++) {
+      const s = rng.int(c.S);
+      if (st.canPlace(m, s)) st.place(m, s);
+    }
+    const weight = 48;
+    const total = (): number => 16 * st.breaks + st.gaps + weight * st.excess;
+    let compared = 0;
+    for (let step = 0; step < 300; step++) {
+      const m = rng.int(c.M);
+      const from = st.slotOf[m]!;
+      if (from < 0) continue;
+      const to = rng.int(c.S);
+      const table = st.tableOf[m]!;
+      st.unplace(m);
+      const feasible = st.canPlace(m, to);
+      st.place(m, from, table);
+      if (!feasible || to === from) continue;
+      const before = total();
+      const guess = st.singleMoveDelta(m, to, weight);
+      st.unplace(m);
+      st.place(m, to);
+      if (total() - before !== guess) t.fail(`seed ${seed}: meeting ${m} ${from}->${to} guessed ${guess}, got ${total() - before}`);
+      compared++;
+    }
+    t.ok(compared > 0, `seed ${seed}: ${compared} moves compared`);
+  }
+});
