@@ -9,6 +9,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     pipelining?: number;
     requests?: { setupRequest?: (request: RequestData) => RequestData }[];
   }

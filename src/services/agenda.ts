@@ -203,14 +203,32 @@ function locale(language: Language): string {
   return language === 'ko' ? 'ko-KR' : 'en-GB';
 }
 
+// Locale formatting goes through Intl and costs more than the database reads of a page; an event has few days
+// and versions, so each label is made once.
+const labels = new Map<string, string>();
+
+function remembered(key: string, make: () => string): string {
+  let label = labels.get(key);
+  if (label === undefined) {
+    if (labels.size >= 10_000) labels.clear();
+    label = make();
+    labels.set(key, label);
+  }
+  return label;
+}
+
 export function dayLabel(date: string, language: Language): string {
-  return DateTime.fromISO(date)
-    .setLocale(locale(language))
-    .toLocaleString({ weekday: 'short', month: 'long', day: 'numeric', year: 'numeric' });
+  return remembered(`day ${date} ${language}`, () =>
+    DateTime.fromISO(date)
+      .setLocale(locale(language))
+      .toLocaleString({ weekday: 'short', month: 'long', day: 'numeric', year: 'numeric' }),
+  );
 }
 
 function formatInstant(at: Date, zone: string, language: Language): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(locale(language)).toLocaleString(DateTime.DATETIME_MED);
+  return remembered(`instant ${at.getTime()} ${zone} ${language}`, () =>
+    DateTime.fromJSDate(at, { zone }).setLocale(locale(language)).toLocaleString(DateTime.DATETIME_MED),
+  );
 }
 
 /** The agenda link as a QR code (SVG), printed on the paper agenda so phones open the live one. */
