@@ -35,7 +35,8 @@ t.test('the agenda shows the organization’s meetings in the representative’s
   t.match(page.body, /분야: sensors/);
   t.match(page.body, /스타트업1 대표/, 'and its representative');
   t.match(page.body, /시간은 Asia\/Seoul 기준입니다/);
-  t.match(page.body, /webcal:\/\/127\.0\.0\.1:3000\/agenda\/[\w-]{43}\/feed\.ics/);
+  t.match(page.body, /href="webcal:\/\/127\.0\.0\.1:3000\/agenda\/[\w-]{43}\/feed\.ics\?lang=ko"/);
+  t.match(page.body, /value="http:\/\/127\.0\.0\.1:3000\/agenda\/[\w-]{43}\/feed\.ics\?lang=ko"/, 'and the plain http(s) address');
   t.equal((page.body.match(/class="agenda-meeting[" ]/g) ?? []).length, 4, 'a corporate has four meetings');
 
   const english = await get(`/agenda/${korean.token}?lang=en`);

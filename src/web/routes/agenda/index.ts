@@ -46,7 +46,7 @@ function linksFor(publicUrl: string, token: string, language: Language, here: st
     print: `${base}/print${lang}`,
     organization: `${base}/organization${lang}`,
     agendaIcs: `${base}/agenda.ics${lang}`,
-    feed: `${base}/feed.ics`,
+    feed: `${publicUrl}${base}/feed.ics?lang=${language}`,
     webcal: `${publicUrl.replace(/^https?:/, 'webcal:')}${base}/feed.ics?lang=${language}`,
     qr: `${base}/qr.svg`,
     switchLanguage: `${here}?lang=${other}`,
