@@ -20,6 +20,7 @@ import type { Assignment, Problem, Schedule, ScheduleStatus, Unscheduled } from 
 import { tableList } from '../src/engine/validate.js';
 import { isMain } from './is-main.js';
 import { toJsonLines } from './json-lines.js';
+import { LpWriter, type Term } from './lp-writer.js';
 
 interface XVar {
   readonly name: string;
@@ -36,47 +37,6 @@ export interface MipModel {
   readonly rows: number;
   /** Weight of one unit of left-out priority against one break. */
   readonly weight: number;
-}
-
-type Term = readonly [number, string];
-
-class LpWriter {
-  private readonly lines: string[] = [];
-  rows = 0;
-
-  static terms(terms: readonly Term[]): string {
-    const parts = terms.map(([c, v], i) => `${c < 0 ? '-' : i === 0 ? '' : '+'} ${Math.abs(c) === 1 ? '' : `${Math.abs(c)} `}${v}`);
-    // LP readers cap line length; a constraint may continue on following lines.
-    const chunks: string[] = [];
-    for (let i = 0; i < parts.length; i += 12) chunks.push(parts.slice(i, i + 12).join(' '));
-    return chunks.join('\n  ');
-  }
-
-  row(terms: readonly Term[], sense: '<=' | '>=' | '=', rhs: number): void {
-    if (terms.length === 0) {
-      if ((sense === '<=' && rhs >= 0) || (sense === '>=' && rhs <= 0) || (sense === '=' && rhs === 0)) return;
-      throw new Error(`an empty row cannot hold 0 ${sense} ${rhs}`);
-    }
-    this.lines.push(` r${this.rows}: ${LpWriter.terms(terms)} ${sense} ${rhs}`);
-    this.rows += 1;
-  }
-
-  text(objective: readonly Term[], bounds: readonly string[], binaries: readonly string[]): string {
-    const binaryLines: string[] = [];
-    for (let i = 0; i < binaries.length; i += 12) binaryLines.push(` ${binaries.slice(i, i + 12).join(' ')}`);
-    return [
-      'Minimize',
-      ` obj: ${objective.length > 0 ? LpWriter.terms(objective) : '0 x_none'}`,
-      'Subject To',
-      ...this.lines,
-      'Bounds',
-      ...bounds,
-      'Binary',
-      ...binaryLines,
-      'End',
-      '',
-    ].join('\n');
-  }
 }
 
 function candidateTables(meeting: Problem['meetings'][number], fixedOf: ReadonlyMap<string, string>): (string | undefined)[] {

@@ -7,96 +7,15 @@ import { countBreaks, countTableChanges } from '../src/engine/breaks.js';
 import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, ProblemSlot, ProblemTable, Schedule } from '../src/engine/types.js';
 import { isMain } from './is-main.js';
 import { toJsonLines } from './json-lines.js';
+import { between, seededRandom, shuffle } from './seeded-random.js';
+import { checkOptions, PRESETS, type SyntheticOptions } from './synthetic-options.js';
 
-export interface SyntheticOptions {
-  readonly name: string;
-  readonly seed: number;
-  readonly corporates: number;
-  readonly startups: number;
-  readonly days: number;
-  /** Slots per day; the first half is the "am" session, the second "pm". */
-  readonly slotsPerDay: number;
-  /** Chance that a corporate / startup comes on a given day. */
-  readonly corporateAttendance: number;
-  readonly startupAttendance: number;
-  /** Range of the run of slots a corporate / startup spends meeting on a day it comes. */
-  readonly corporateRun: readonly [number, number];
-  readonly startupRun: readonly [number, number];
-  /** Share of participants unavailable for one half day. */
-  readonly unavailableShare: number;
-  /** Share of meetings restricted to the session they were planted in. */
-  readonly sessionShare: number;
-  /** Share of shared tables reserved (unavailable) in the slots of one day where the plan does not use them. */
-  readonly reservedTableShare: number;
-  /** Share of participants capped at their planted busiest day (maxMeetingsPerDay). */
-  readonly capShare: number;
-}
-
-export const PRESETS = {
-  // ~5,000 participants, ~30,000 meetings, 3 days x 16 slots.
-  large: {
-    name: 'synthetic large event',
-    seed: 1,
-    corporates: 1000,
-    startups: 4000,
-    days: 3,
-    slotsPerDay: 16,
-    corporateAttendance: 0.85,
-    startupAttendance: 0.6,
-    corporateRun: [6, 14],
-    startupRun: [2, 8],
-    unavailableShare: 0.15,
-    sessionShare: 0.05,
-    reservedTableShare: 0.1,
-    capShare: 0.05,
-  },
-  // The GSAT 2025 shape: ~10 corporates with booths, ~40 startups, 2 days x 16 slots, well under 1,000 meetings.
-  gsat: {
-    name: 'synthetic GSAT-size event',
-    seed: 1,
-    corporates: 10,
-    startups: 40,
-    days: 2,
-    slotsPerDay: 16,
-    corporateAttendance: 1,
-    startupAttendance: 0.9,
-    corporateRun: [10, 16],
-    startupRun: [4, 12],
-    unavailableShare: 0.1,
-    sessionShare: 0.05,
-    reservedTableShare: 0.1,
-    capShare: 0.05,
-  },
-} as const satisfies Record<string, SyntheticOptions>;
+export { PRESETS, type SyntheticOptions } from './synthetic-options.js';
 
 export interface SyntheticEvent {
   readonly problem: Problem;
   /** A schedule placing every meeting; `stats.breaks` is its break count. */
   readonly planted: Schedule;
-}
-
-/** mulberry32: small, fast and reproducible across Node versions (Math.random is neither seeded nor stable). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
-function between(random: () => number, [low, high]: readonly [number, number]): number {
-  return low + Math.floor(random() * (high - low + 1));
 }
 
 function clock(minutes: number): string {
@@ -105,28 +24,6 @@ function clock(minutes: number): string {
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
-}
-
-function checkOptions(o: SyntheticOptions): void {
-  const whole: (keyof SyntheticOptions)[] = ['seed', 'corporates', 'startups', 'days', 'slotsPerDay'];
-  for (const key of whole) {
-    const value = o[key] as number;
-    if (!Number.isInteger(value) || value < (key === 'seed' || key === 'corporates' ? 0 : 1)) {
-      throw new Error(`${key}: must be a whole number${key === 'seed' || key === 'corporates' ? '' : ' >= 1'}, got ${value}`);
-    }
-  }
-  if (o.slotsPerDay % 2 !== 0) throw new Error(`slotsPerDay: must be even (half am, half pm), got ${o.slotsPerDay}`);
-  const shares: (keyof SyntheticOptions)[] = ['corporateAttendance', 'startupAttendance', 'unavailableShare', 'sessionShare', 'reservedTableShare', 'capShare'];
-  for (const key of shares) {
-    const value = o[key] as number;
-    if (!(value >= 0 && value <= 1)) throw new Error(`${key}: must be between 0 and 1, got ${value}`);
-  }
-  for (const key of ['corporateRun', 'startupRun'] as const) {
-    const [low, high] = o[key];
-    if (!Number.isInteger(low) || !Number.isInteger(high) || low < 1 || high < low) {
-      throw new Error(`${key}: must be [low, high] with 1 <= low <= high, got [${low}, ${high}]`);
-    }
-  }
 }
 
 interface Person {

@@ -1,7 +1,8 @@
 import t, { type Test } from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
 import { validateProblem } from '../../src/engine/validate.js';
-import { generateSynthetic, parseSyntheticArgs, PRESETS, seededRandom, type SyntheticOptions } from '../../bench/synthetic.js';
+import { seededRandom } from '../../bench/seeded-random.js';
+import { generateSynthetic, parseSyntheticArgs, PRESETS, type SyntheticOptions } from '../../bench/synthetic.js';
 
 const SMALL: SyntheticOptions = { ...PRESETS.gsat, name: 'small', corporates: 4, startups: 12, days: 2, slotsPerDay: 8, capShare: 0.5, sessionShare: 0.3, reservedTableShare: 0.5 };
 
