@@ -92,7 +92,7 @@ export const participants = {
     'participants.agenda.ourRepresentatives': 'Our representatives',
     'participants.agenda.timezone': 'Times are in {zone}.',
     'participants.agenda.yourTime': 'Your time',
-    'participants.agenda.meetingCount': '{count} meetings',
+    'participants.agenda.meetingCount': 'meetings: {count}',
     'participants.agenda.print': 'Print layout',
     'participants.agenda.downloadAll': 'Whole agenda (.ics)',
     'participants.agenda.subscribe': 'Subscribe in your calendar',
