@@ -19,3 +19,7 @@ export function writeSetting(db: Db, key: string, value: string): void {
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`(unixepoch('subsec') * 1000)` } })
     .run();
 }
+
+export function deleteSetting(db: Db, key: string): void {
+  db.delete(settings).where(eq(settings.key, key)).run();
+}

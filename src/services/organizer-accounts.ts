@@ -18,6 +18,7 @@ import {
   updateUserPassword,
   type UserRow,
 } from '../db/user-repository.js';
+import { deleteSetting, readSetting, writeSetting } from '../db/settings-repository.js';
 import { recordAudit } from './audit.js';
 
 export const FIRST_ORGANIZER_EMAIL = 'admin@meetgrid.local';
@@ -28,6 +29,14 @@ export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const SCRYPT = { N: 32768, r: 8, p: 1, keyLength: 64, maxmem: 64 * 1024 * 1024 };
 
 export type Organizer = Pick<UserRow, 'id' | 'email' | 'name' | 'language'>;
+
+// A generated password (first start, CLI add or reset) was seen by whoever read the console: its holder must
+// choose their own before doing anything else. Kept as a setting so the users table stays as it is.
+const mustChangeKey = (userId: number): string => `must_change_password:${userId}`;
+
+export function mustChangePassword(db: Db, userId: number): boolean {
+  return readSetting(db, mustChangeKey(userId)) !== null;
+}
 
 /** Bad account input; `field` names the form field. */
 export class AccountError extends Error {
@@ -120,7 +129,8 @@ export async function ensureFirstOrganizer(
   const passwordHash = await hashPassword(password);
   const created = db.transaction(() => {
     if (countUsers(db) > 0) return false;
-    insertUser(db, { email: FIRST_ORGANIZER_EMAIL, name: 'Admin', passwordHash });
+    const user = insertUser(db, { email: FIRST_ORGANIZER_EMAIL, name: 'Admin', passwordHash });
+    writeSetting(db, mustChangeKey(user.id), '1');
     return true;
   });
   if (!created) return { created: false };
@@ -179,6 +189,7 @@ export async function addOrganizer(
 ): Promise<{ organizer: Organizer; password: string }> {
   const password = generatedPassword();
   const organizer = await createOrganizer(db, { ...input, password });
+  writeSetting(db, mustChangeKey(organizer.id), '1');
   recordAudit(db, { actor: 'cli', action: 'user.create', userId: organizer.id, subject: organizer.email });
   return { organizer, password };
 }
@@ -192,6 +203,7 @@ export async function resetOrganizerPassword(db: Db, email: string): Promise<str
   db.transaction(() => {
     updateUserPassword(db, user.id, passwordHash);
     deleteSessionsOfUser(db, user.id);
+    writeSetting(db, mustChangeKey(user.id), '1');
   });
   recordAudit(db, { actor: 'cli', action: 'user.password_reset', userId: user.id, subject: user.email });
   return password;
@@ -217,6 +229,7 @@ export async function changePassword(
   db.transaction(() => {
     updateUserPassword(db, userId, passwordHash);
     deleteSessionsOfUser(db, userId);
+    deleteSetting(db, mustChangeKey(userId));
   });
   recordAudit(db, { actor: `user:${userId}`, userId, action: 'user.password_change' });
 }

@@ -11,14 +11,23 @@ declare module 'fastify' {
   }
 }
 
-/** Organizer pages: a visitor without a session is sent to /login (and back afterwards). */
+export const PASSWORD_PAGE = '/account/password';
+
+/**
+ * Organizer pages: a visitor without a session is sent to /login (and back afterwards); an organizer who still
+ * has a generated password is sent to choose their own first.
+ */
 export async function requireOrganizer(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.user) return;
-  if (request.method === 'GET' || request.method === 'HEAD') {
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  if (!request.user) {
+    if (!reading) throw new HttpError(401, 'shell.error.loginRequired');
     await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
     return;
   }
-  throw new HttpError(401, 'shell.error.loginRequired');
+  if (request.mustChangePassword && request.routeOptions.url !== PASSWORD_PAGE) {
+    if (!reading) throw new HttpError(403, 'shell.account.mustChange');
+    await reply.redirect(PASSWORD_PAGE);
+  }
 }
 
 /**

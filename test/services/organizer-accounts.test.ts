@@ -11,6 +11,9 @@ import {
   endSession,
   ensureFirstOrganizer,
   hashPassword,
+  mustChangePassword,
+  resetOrganizerPassword,
+  addOrganizer,
   resolveSession,
   startSession,
   verifyPassword,
@@ -39,6 +42,7 @@ t.test('the first start creates one organizer with a one-time password, once', a
   const row = db.select().from(users).get()!;
   t.notMatch(row.passwordHash, created.password, 'only the hash is stored');
   t.ok(await authenticate(db, FIRST_ORGANIZER_EMAIL, created.password, NOW));
+  t.ok(mustChangePassword(db, row.id), 'the generated password must be replaced');
   t.same(await ensureFirstOrganizer(db), { created: false });
   t.equal(db.select().from(users).all().length, 1);
 });
@@ -101,4 +105,18 @@ t.test('the cookie secret is the configured one, else generated once and kept', 
   t.match(generated, /^[\w-]{43}$/);
   t.equal(cookieSecret(db), generated);
   t.end();
+});
+
+t.test('generated passwords (add, reset) must be replaced; choosing one clears that', async (t) => {
+  const { db, close } = openDatabase(':memory:');
+  t.teardown(close);
+  const own = await createOrganizer(db, { email: 'own@example.com', password: 'chosen by me' });
+  t.notOk(mustChangePassword(db, own.id), 'a password chosen by its holder is fine');
+  const { organizer, password } = await addOrganizer(db, { email: 'new@example.com' });
+  t.ok(mustChangePassword(db, organizer.id));
+  await changePassword(db, organizer.id, { current: password, next: 'chosen by me', confirm: 'chosen by me' });
+  t.notOk(mustChangePassword(db, organizer.id));
+  await resetOrganizerPassword(db, 'new@example.com');
+  t.ok(mustChangePassword(db, organizer.id));
+  t.notOk(mustChangePassword(db, own.id), 'others are untouched');
 });

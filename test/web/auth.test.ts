@@ -1,6 +1,6 @@
 import t from 'tap';
 import { Browser, ORGANIZER, createTestApp, loggedInBrowser } from '../helpers/web-app.js';
-import { createOrganizer } from '../../src/services/organizer-accounts.js';
+import { createOrganizer, ensureFirstOrganizer } from '../../src/services/organizer-accounts.js';
 import { addDay, createEvent } from '../../src/db/event-repository.js';
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../src/web/routes/login.js';
 
@@ -151,4 +151,27 @@ t.test('the home page lists events with their dates and links', async (t) => {
   t.match(english.body, 'Changwon Convention Center');
   const korean = await browser.get('/', { 'accept-language': 'ko' });
   t.match(korean.body, '지사트 2025', 'the organizer has no saved language: Accept-Language decides');
+});
+
+t.test('the generated first password must be replaced before anything else', async (t) => {
+  const testApp = await createTestApp();
+  t.teardown(testApp.close);
+  const first = await ensureFirstOrganizer(testApp.handle.db);
+  if (!first.created) throw new Error('expected the first organizer');
+  const browser = new Browser(testApp.app);
+  const login = await browser.login(first.email, first.password);
+  t.equal(login.statusCode, 303);
+  const home = await browser.get('/');
+  t.equal(home.statusCode, 302);
+  t.equal(home.headers.location, '/account/password');
+  const page = await browser.get('/account/password');
+  t.match(page.body, 'Your password was generated for you.');
+  const changed = await browser.post(
+    '/account/password',
+    { current: first.password, next: 'my own good secret', confirm: 'my own good secret' },
+    { formPage: '/account/password' },
+  );
+  t.equal(changed.statusCode, 200);
+  t.equal((await browser.get('/')).statusCode, 200, 'free to go on');
+  t.notMatch((await browser.get('/account/password')).body, 'Your password was generated for you.');
 });

@@ -3,12 +3,14 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cookieSecret } from '../../services/cookie-secret.js';
-import { resolveSession, type Organizer } from '../../services/organizer-accounts.js';
+import { mustChangePassword, resolveSession, type Organizer } from '../../services/organizer-accounts.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The logged-in organizer, or null. */
     user: Organizer | null;
+    /** The organizer still has a generated password and must choose their own first. */
+    mustChangePassword: boolean;
   }
 }
 
@@ -40,9 +42,11 @@ export default fp(
   async (app) => {
     await app.register(cookie, { secret: cookieSecret(app.db, app.config.sessionSecret) });
     app.decorateRequest('user', null);
+    app.decorateRequest('mustChangePassword', false);
     app.addHook('onRequest', async (request) => {
       const value = sessionCookieValue(request);
       if (value) request.user = resolveSession(app.db, value, app.now());
+      if (request.user) request.mustChangePassword = mustChangePassword(app.db, request.user.id);
     });
   },
   { name: 'meetgrid-sessions', dependencies: ['meetgrid-context'] },

@@ -1,7 +1,7 @@
 // The organizer's own account: change the password (the first one is printed once at first start).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccountError, changePassword, startSession } from '../../services/organizer-accounts.js';
-import { requireOrganizer } from '../guards.js';
+import { PASSWORD_PAGE, requireOrganizer } from '../guards.js';
 import { setSessionCookie } from '../plugins/sessions.js';
 
 interface PasswordBody {
@@ -25,12 +25,13 @@ function passwordPage(request: FastifyRequest, reply: FastifyReply, state: { err
 }
 
 export default async function account(app: FastifyInstance): Promise<void> {
-  app.get('/account/password', { preHandler: requireOrganizer }, async (request, reply) =>
-    passwordPage(request, reply, {}),
-  );
+  app.get(PASSWORD_PAGE, { preHandler: requireOrganizer }, async (request, reply) => {
+    const notice = request.mustChangePassword ? request.t('shell.account.mustChange') : undefined;
+    return passwordPage(request, reply, notice ? { notice } : {});
+  });
 
   app.post<{ Body: PasswordBody }>(
-    '/account/password',
+    PASSWORD_PAGE,
     {
       preHandler: requireOrganizer,
       schema: {
