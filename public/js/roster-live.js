@@ -89,13 +89,17 @@
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-checkin')) return;
     event.preventDefault();
-    var button = form.querySelector('button');
-    if (button) button.disabled = true;
+    var button = event.submitter;
+    var body = new URLSearchParams(new FormData(form));
+    if (button && button.name) {
+      body.append(button.name, button.value);
+      button.disabled = true;
+    }
     fetch(form.action, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
-      body: new URLSearchParams(new FormData(form)),
+      body: body,
     })
       .then(function (response) {
         return response.json().then(function (body) {
@@ -105,6 +109,13 @@
       })
       .catch(function () {
         // No answer (weak connection): send the form the ordinary way; a repeat counts once.
+        if (button && button.name) {
+          var tapped = document.createElement('input');
+          tapped.type = 'hidden';
+          tapped.name = button.name;
+          tapped.value = button.value;
+          form.appendChild(tapped);
+        }
         form.submit();
       });
   });

@@ -1,4 +1,5 @@
 import t, { type Test } from 'tap';
+import { gunzipSync } from 'node:zlib';
 import { count } from 'drizzle-orm';
 import { checkIns } from '../../../src/db/schema.js';
 import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
@@ -76,8 +77,7 @@ t.test('checking a representative in: a form post redirects back, a repeat count
   const meeting = meetingsOfVersion(fixture.testApp.handle.db, fixture.event.versionId)[0]!;
   const representativeId = fixture.event.representativeIdsByOrganization[meeting.requested.id]![0]!;
   const fields = {
-    kind: 'arrived',
-    representativeId: String(representativeId),
+    tap: `arrived:${representativeId}`,
     date: DAY,
     roomId: String(meeting.roomId),
     view: 'roster',
@@ -101,7 +101,7 @@ t.test('held and no-show: a stale page is refused with what changed; missing fie
   const fixture = await setUp(t);
   const meeting = meetingsOfVersion(fixture.testApp.handle.db, fixture.event.versionId)[0]!;
   const fields = {
-    kind: 'held',
+    tap: 'held',
     meetingId: String(meeting.id),
     versionId: String(meeting.versionId),
     slotId: String(meeting.slotId),
@@ -135,7 +135,7 @@ t.test('a revoked staff link and a participant link are refused before anything 
   revokeAccessLink(db, extra.id);
   const refused = await fixture.browser.post(
     `/staff/${extra.token}/check-ins`,
-    { kind: 'held', meetingId: String(meeting.id), versionId: String(meeting.versionId), slotId: String(meeting.slotId), tableId: String(meeting.tableId), date: DAY, roomId: String(meeting.roomId), view: 'roster' },
+    { tap: 'held', meetingId: String(meeting.id), versionId: String(meeting.versionId), slotId: String(meeting.slotId), tableId: String(meeting.tableId), date: DAY, roomId: String(meeting.roomId), view: 'roster' },
     { csrf: csrfTokenOf(page.body) },
   );
   t.equal(refused.statusCode, 404);
@@ -168,4 +168,16 @@ t.test('the day as CSV and as a printable door sheet', async (t) => {
   t.equal(sheet.statusCode, 200);
   t.match(sheet.body, '부스 홀 미팅 명단 · 2025-06-10');
   t.match(sheet.body, 'staff-sheet-table');
+});
+
+t.test('rosters travel gzipped to clients that accept it', async (t) => {
+  const fixture = await setUp(t);
+  const plain = await fixture.browser.get(fixture.booth);
+  const zipped = await fixture.testApp.app.inject({ url: fixture.booth, headers: { 'accept-encoding': 'gzip, br', 'accept-language': 'en' } });
+  t.equal(zipped.headers['content-encoding'], 'gzip');
+  t.equal(zipped.headers.vary, 'accept-encoding');
+  const body = gunzipSync(zipped.rawPayload).toString('utf8');
+  t.match(body, 'Booth Hall · 2025-06-10');
+  t.ok(zipped.rawPayload.length * 5 < plain.rawPayload.length, `${zipped.rawPayload.length} bytes instead of ${plain.rawPayload.length}`);
+  t.equal(plain.headers['content-encoding'], undefined);
 });

@@ -10,11 +10,11 @@ import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type TokenParams } from 
 import type { StaffRouteOptions } from './index.js';
 
 interface CheckInBody {
-  readonly kind: 'arrived' | 'held' | 'no_show';
+  /** The tapped button: 'arrived:<representativeId>', 'held' or 'no_show'. */
+  readonly tap: string;
   readonly date: string;
   readonly roomId: number;
   readonly view: 'roster' | 'now';
-  readonly representativeId?: number;
   readonly meetingId?: number;
   readonly versionId?: number;
   readonly slotId?: number;
@@ -24,13 +24,12 @@ interface CheckInBody {
 const id = { type: 'integer', minimum: 1 } as const;
 const checkInBody = {
   type: 'object',
-  required: ['kind', 'date', 'roomId', 'view'],
+  required: ['tap', 'date', 'roomId', 'view'],
   properties: {
-    kind: { type: 'string', enum: ['arrived', 'held', 'no_show'] },
+    tap: { type: 'string', pattern: '^(arrived:[1-9][0-9]{0,9}|held|no_show)$' },
     date: { type: 'string', pattern: DATE_PATTERN },
     roomId: id,
     view: { type: 'string', enum: ['roster', 'now'] },
-    representativeId: id,
     meetingId: id,
     versionId: id,
     slotId: id,
@@ -39,18 +38,18 @@ const checkInBody = {
   },
 } as const;
 
-function required(body: CheckInBody, field: 'representativeId' | 'meetingId' | 'versionId' | 'slotId' | 'tableId'): number {
+function required(body: CheckInBody, field: 'meetingId' | 'versionId' | 'slotId' | 'tableId'): number {
   const value = body[field];
   if (value === undefined) throw new HttpError(400, 'shell.error.badInput.body', { field });
   return value;
 }
 
 function actionOf(body: CheckInBody): CheckInAction {
-  if (body.kind === 'arrived') {
-    return { kind: 'arrived', representativeId: required(body, 'representativeId'), date: body.date, roomId: body.roomId };
+  if (body.tap.startsWith('arrived:')) {
+    return { kind: 'arrived', representativeId: Number(body.tap.slice('arrived:'.length)), date: body.date, roomId: body.roomId };
   }
   return {
-    kind: body.kind,
+    kind: body.tap === 'held' ? 'held' : 'no_show',
     meetingId: required(body, 'meetingId'),
     versionId: required(body, 'versionId'),
     slotId: required(body, 'slotId'),
