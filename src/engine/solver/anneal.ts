@@ -67,7 +67,11 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
   let excessWeight = baseExcess;
   const hot = BREAK * 0.3;
   const cold = BREAK * 0.02;
-  const cycle = Math.max(20_000, Math.min(CYCLE_MAX, CYCLE_PER_MEETING * M));
+  const fullCycle = Math.max(20_000, Math.min(CYCLE_MAX, CYCLE_PER_MEETING * M));
+  // A cycle should end (cold) well before the budget does; before the pace is known, start with a short one.
+  const cycleLength = (): number =>
+    Math.max(20_000, Math.min(fullCycle, budget.spent === 0 && budget.remaining() === Infinity ? 100_000 : budget.remaining() / 3));
+  let cycle = cycleLength();
   let temperature = hot;
   let iteration = 0;
   let inCycle = 0;
@@ -94,6 +98,7 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
     inCycle++;
     if (inCycle >= cycle) {
       inCycle = 0;
+      cycle = cycleLength();
       top = hot;
       if (pendingBest) best.save(st);
       pendingBest = false;

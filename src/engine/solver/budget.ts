@@ -26,6 +26,15 @@ export class Budget {
     return this.stopped;
   }
 
+  /** Iterations likely left: exact for an iteration budget, estimated from the pace so far under a clock. */
+  remaining(): number {
+    const byWork = this.maxIterations - this.spent;
+    if (this.now === undefined) return byWork;
+    const elapsed = this.now() - this.started;
+    if (this.spent === 0 || elapsed <= 0) return byWork;
+    return Math.min(byWork, (this.spent / elapsed) * Math.max(0, this.timeLimitMs - elapsed));
+  }
+
   fraction(): number {
     const byWork = this.spent / this.maxIterations;
     const byTime = this.now === undefined ? 0 : (this.now() - this.started) / this.timeLimitMs;
