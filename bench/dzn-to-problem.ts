@@ -1,5 +1,10 @@
 // Converts a B2B benchmark instance (MiniZinc .dzn of Bofill et al., JAIR 2022) into a meetgrid.problem/1 file.
 // Usage: node dist-bench/bench/dzn-to-problem.js IN.dzn [-o OUT.json]
+// Mapping: participants 1..nBusiness -> "p01"…; meetings in `requested` order -> "m001"… between its two
+// participants, session 1 -> "am", 2 -> "pm", 3 -> none; one day of nTotalSlots slots, the first nMorningSlots
+// "am", the rest "pm"; `forbidden` -> unavailable (0 is a placeholder); `fixed` t > 0 -> slot pin;
+// `precedences[i]` -> meeting i's `after`; `tables: nTables`; `rules.maxBreaksPerParticipant: 2`.
+// `meetingsxBusiness` is redundant and ignored; `nMeetingsBusiness`, also redundant, is checked.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Problem, ProblemMeeting, ProblemParticipant, ProblemSlot } from '../src/engine/types.js';
