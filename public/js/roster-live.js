@@ -9,6 +9,8 @@
   var statusLine = document.querySelector('[data-live-status]');
   var messageLine = document.querySelector('[data-live-message]');
   var POLL_MS = 30000;
+  // Slots start and end without any event: the current / next marks follow the clock by a refresh each minute.
+  var CLOCK_MS = 60000;
   var pollTimer = null;
   var loading = false;
   var again = false;
@@ -65,6 +67,10 @@
     if (pollTimer !== null) window.clearInterval(pollTimer);
     pollTimer = null;
   }
+
+  window.setInterval(function () {
+    if (pollTimer === null) refresh();
+  }, CLOCK_MS);
 
   if ('EventSource' in window) {
     var source = new EventSource(root.getAttribute('data-live-events'));
