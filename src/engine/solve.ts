@@ -34,6 +34,8 @@ export interface SolveOptions {
 
 const DEFAULT_ITERATIONS_WITHOUT_CLOCK = 2_000_000;
 const NEIGHBOURHOOD_ATTEMPTS = 40;
+/** Above this size the exact re-solves cost more time than they win back; annealing alone is used. */
+const NEIGHBOURHOOD_MAX_MEETINGS = 2_000;
 
 export function solve(problem: Problem, options: SolveOptions = {}): Schedule {
   const now = options.now;
@@ -64,6 +66,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Schedule {
   while (!finished()) {
     anneal(st, best, rng, budget, { lowerBound: bound, replanning, patience: 3, report });
     if (finished()) break;
+    if (c.M >= NEIGHBOURHOOD_MAX_MEETINGS) continue;
     load(st, best.slots, best.tables);
     improveByNeighbourhoods(st, best, rng, budget, NEIGHBOURHOOD_ATTEMPTS);
     report('neighbourhoods');

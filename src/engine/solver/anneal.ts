@@ -1,6 +1,7 @@
 // Simulated annealing over Kempe-chain swaps, insertions with ejection and drops, with reheats.
 // The break cap is a penalty here whose weight grows while it is violated; only states that respect it
 // can become the best answer.
+import { repairCap } from './construct.js';
 import { Move, Slide } from './moves.js';
 import { compareToKey, cost, keyOf, BREAK, UNSCHEDULED, type Key } from './objective.js';
 import type { Budget } from './budget.js';
@@ -51,10 +52,10 @@ const SLIDE_SHARE = 0.1;
 const CYCLE_PER_MEETING = 15_000;
 const CYCLE_MAX = 2_000_000;
 /**
- * On large problems the first cycle of each call starts cooler: there a cycle may take the whole time limit,
- * and polishing the greedy schedule beats scrambling it.
+ * Large problems are annealed cooler: there are only tens of moves per meeting in a time limit, and
+ * polishing the greedy schedule beats scrambling it.
  */
-const FIRST_CYCLE_HEAT = 0.1;
+const LARGE_HEAT = 0.1;
 const LARGE = 2_000;
 
 export function anneal(st: State, best: Best, rng: Random, budget: Budget, options: AnnealOptions): void {
@@ -65,7 +66,7 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
   const slide = new Slide(st, rng);
   const baseExcess = BREAK * 3;
   let excessWeight = baseExcess;
-  const hot = BREAK * 0.3;
+  const hot = BREAK * 0.3 * (M >= LARGE ? LARGE_HEAT : 1);
   const cold = BREAK * 0.02;
   const fullCycle = Math.max(20_000, Math.min(CYCLE_MAX, CYCLE_PER_MEETING * M));
   // A cycle should end (cold) well before the budget does; before the pace is known, start with a short one.
@@ -75,7 +76,6 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
   let temperature = hot;
   let iteration = 0;
   let inCycle = 0;
-  let top = M >= LARGE ? hot * FIRST_CYCLE_HEAT : hot;
   let cyclesWithoutGain = 0;
   let gainedThisCycle = false;
   let current = cost(st, excessWeight);
@@ -92,17 +92,19 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
   for (;;) {
     if ((iteration & 255) === 0) {
       if ((iteration > 0 && !budget.spend(256)) || done()) break;
-      temperature = top * Math.pow(cold / top, inCycle / cycle);
+      temperature = hot * Math.pow(cold / hot, inCycle / cycle);
     }
     iteration++;
     inCycle++;
     if (inCycle >= cycle) {
       inCycle = 0;
       cycle = cycleLength();
-      top = hot;
       if (pendingBest) best.save(st);
       pendingBest = false;
-      best.offer(st);
+      // On large problems a few participants are nearly always over the break cap: drop what it takes to
+      // make the state valid, so it can count as an answer (the dropped meetings are re-inserted later).
+      if (st.excess > 0) repairCap(st);
+      if (best.offer(st)) gainedThisCycle = true;
       cyclesWithoutGain = gainedThisCycle ? 0 : cyclesWithoutGain + 1;
       gainedThisCycle = false;
       if (st.excess > 0) excessWeight = Math.min(excessWeight * 2, UNSCHEDULED * 4);

@@ -7,6 +7,8 @@ import type { Random } from './random.js';
 import type { State } from './state.js';
 
 const NODE_LIMIT = 2000;
+/** One node weighs about as much as this many annealing moves. */
+const NODE_COST = 32;
 
 class Piece {
   readonly meetings: number[] = [];
@@ -24,6 +26,7 @@ class Piece {
   constructor(
     readonly st: State,
     picked: readonly number[],
+    private readonly budget: Budget,
   ) {
     const c = st.c;
     this.remaining = new Int32Array(c.P);
@@ -159,6 +162,8 @@ class Piece {
     const st = this.st;
     const c = st.c;
     if (++this.nodes > NODE_LIMIT) return;
+    // Nodes are costly (each computes exact bounds): keep the clock and the caller's stop in view.
+    if ((this.nodes & 63) === 0 && !this.budget.spend(64 * NODE_COST)) this.nodes = NODE_LIMIT + 1;
     if (depth === this.meetings.length) {
       if (st.excess > 0 || st.moved > this.movedLimit) return;
       if (st.breaks < this.bestBreaks || (st.breaks === this.bestBreaks && st.gaps < this.bestGaps)) {
@@ -231,13 +236,13 @@ export function improveByNeighbourhoods(st: State, best: Best, rng: Random, budg
     if (st.breaks === 0) break;
     const picked = pickParticipants(st, rng);
     if (picked.length === 0) break;
-    const piece = new Piece(st, picked);
+    const piece = new Piece(st, picked, budget);
     if (piece.meetings.length === 0) continue;
     if (piece.run()) {
       improved++;
       best.offer(st);
     }
-    if (!budget.spend(piece.nodes * 32)) break;
+    if (!budget.spend((piece.nodes & 63) * NODE_COST)) break;
   }
   return improved;
 }
