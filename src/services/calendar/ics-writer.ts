@@ -98,6 +98,10 @@ export function refoldByOctets(text: string): string {
   const out: string[] = [];
   for (const line of logical) {
     if (line === '') continue;
+    if (line.length <= MAX_OCTETS / 3 || Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) {
+      out.push(line);
+      continue;
+    }
     let current = '';
     let size = 0;
     let limit = MAX_OCTETS;
