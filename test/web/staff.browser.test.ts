@@ -49,3 +49,26 @@ t.test('Chromium: a check-in on one roster shows on another without reload; so d
   t.equal(await desk.evaluate(() => (globalThis as unknown as { marker?: string }).marker), 'not reloaded');
   t.equal(await cell(desk).locator('[data-status="held"]').count(), 1, 'the check-in survives the new version');
 });
+
+t.test('Chromium: without the event stream the roster says so and taps still work', async (t) => {
+  const testApp = await createTestApp({ now: () => seoulTime('2025-06-10', '10:05') });
+  const db = testApp.handle.db;
+  const event = createPublishedEvent(db);
+  const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  const [eventLink] = ensureStaffLinks(db, event.eventId, address);
+  const meeting = meetingsOfVersion(db, event.versionId)[0]!;
+  const browser = await launchBrowser();
+  t.teardown(async () => {
+    await browser.close();
+    await testApp.close();
+  });
+  const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  // A venue proxy that drops long-lived connections.
+  await page.route('**/events', (route) => route.abort());
+  await page.goto(`${eventLink!.url}/rooms/${meeting.roomId}/days/2025-06-10`);
+  await page.locator('[data-live-status].offline', { hasText: 'Connection lost' }).waitFor();
+  const cell = page.locator(`.staff-slot#slot-${meeting.slotId} .staff-cell[data-table="${meeting.tableLabel}"]`);
+  await cell.locator('button[data-outcome="no_show"]').click();
+  await cell.locator('[data-status="no_show"]').waitFor({ timeout: 5000 });
+  t.pass('the tap was recorded and the roster refreshed');
+});
