@@ -21,7 +21,8 @@ class Piece {
   bestGaps: number;
   nodes = 0;
   readonly movedLimit: number;
-  private readonly usable: Uint8Array;
+  private readonly usable: Uint8Array; // local participant index * S + slot
+  private readonly local: Map<number, number>;
 
   constructor(
     readonly st: State,
@@ -44,12 +45,13 @@ class Piece {
       }
     }
     this.participants = [...touched];
-    this.usable = new Uint8Array(c.P * c.S);
+    this.local = new Map(this.participants.map((p, i) => [p, i]));
+    this.usable = new Uint8Array(this.participants.length * c.S);
     for (const m of this.meetings) {
       for (let i = c.allowedStart[m]!, end = c.allowedStart[m + 1]!; i < end; i++) {
         const s = c.allowedSlots[i]!;
-        this.usable[c.ma[m]! * c.S + s] = 1;
-        this.usable[c.mb[m]! * c.S + s] = 1;
+        this.usable[this.local.get(c.ma[m]!)! * c.S + s] = 1;
+        this.usable[this.local.get(c.mb[m]!)! * c.S + s] = 1;
       }
     }
     this.bestBreaks = st.breaks;
@@ -79,6 +81,7 @@ class Piece {
     if (r > 62) return Math.max(0, st.brkP[p]! - r);
     const S = c.S;
     const usable = this.usable;
+    const row = this.local.get(p)! * S;
     // State index: chosen * 4 + started * 2 + previousBusy; value: fewest breaks so far.
     let dp = this.dp;
     let next = this.next;
@@ -98,7 +101,7 @@ class Piece {
       }
       next.fill(Infinity, 0, width);
       const fixed = st.occ[p * S + s] !== 0;
-      const canChoose = !fixed && usable[p * S + s] === 1;
+      const canChoose = !fixed && usable[row + s] === 1;
       for (let j = 0; j <= r; j++) {
         for (let state = 0; state < 4; state++) {
           const v = dp[j * 4 + state]!;
