@@ -82,14 +82,14 @@ export function recordCheckIn(
     }
     const published = publishedVersion(db, actor.eventId);
     if (!published) throw new CheckInRefusedError(409, 'staff.refused.notPublished');
-    const live = meetingsOfVersion(db, published.id).filter((meeting) => meeting.status !== 'cancelled');
+    const scheduled = meetingsOfVersion(db, published.id).filter((meeting) => meeting.status !== 'cancelled');
 
     if (action.kind === 'arrived') {
       const organizationId = organizationOf(db, action.representativeId);
       if (organizationId === null || eventOfRepresentative(db, action.representativeId) !== actor.eventId) {
         throw new CheckInRefusedError(404, 'staff.refused.unknownRepresentative', { id: action.representativeId });
       }
-      const hasMeetingHere = live.some(
+      const hasMeetingHere = scheduled.some(
         (meeting) =>
           meeting.dayId === day.id &&
           meeting.roomId === room.id &&
@@ -114,7 +114,7 @@ export function recordCheckIn(
     if (!shown || shownVersion?.eventId !== actor.eventId) {
       throw new CheckInRefusedError(404, 'staff.refused.unknownMeeting', { id: action.meetingId });
     }
-    const current = live.find((meeting) => meeting.requestId === shown.requestId);
+    const current = scheduled.find((meeting) => meeting.requestId === shown.requestId);
     if (!current) throw new CheckInRefusedError(409, 'staff.refused.removed', { version: published.number });
     if (current.slotId !== action.slotId || current.tableId !== action.tableId) {
       throw new CheckInRefusedError(409, 'staff.refused.moved', { version: published.number, ...placeOf(current, actor.language) });

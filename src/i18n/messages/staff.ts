@@ -3,7 +3,7 @@ export const staff = {
   ko: {
     'staff.home.title': '{event} 현장 운영',
     'staff.home.pick': '날짜와 회의실을 고르세요',
-    'staff.home.now': '지금과 다음 (전체 회의실)',
+    'staff.home.now': '지금과 다음',
     'staff.home.today': '오늘',
     'staff.home.notPublished': '아직 공개된 시간표가 없습니다. 주최 측이 공개하면 명단이 나타납니다.',
     'staff.home.roomOnly': '이 링크는 {room} 전용입니다.',
@@ -91,6 +91,7 @@ export const staff = {
     'staff.attendance.noNoShows': '노쇼가 없습니다.',
     'staff.attendance.refill': '빈자리 채우기',
     'staff.attendance.staffLinks': '현장 운영 링크',
+    'staff.attendance.eventWide': '행사 전체 (안내 데스크)',
 
     'staff.refill.title': '빈자리 채우기 · {start} {table}',
     'staff.refill.explain': '노쇼로 비게 된 시간대에, 참석한 쪽과 아직 편성되지 않은 수락된 신청 중 상대방이 그 시간에 비어 있는 것을 우선순위 순으로 보여 줍니다. 하나를 고르면 초안에 반영되고, 공개하면 현장 명단에 나타납니다.',
@@ -107,7 +108,7 @@ export const staff = {
   en: {
     'staff.home.title': '{event} on site',
     'staff.home.pick': 'Pick a day and a room',
-    'staff.home.now': 'Now and next (all rooms)',
+    'staff.home.now': 'Now and next',
     'staff.home.today': 'today',
     'staff.home.notPublished': 'No schedule is published yet. Rosters appear once the organizers publish one.',
     'staff.home.roomOnly': 'This link is for {room} only.',
@@ -195,6 +196,7 @@ export const staff = {
     'staff.attendance.noNoShows': 'No no-shows.',
     'staff.attendance.refill': 'Refill this slot',
     'staff.attendance.staffLinks': 'Staff links',
+    'staff.attendance.eventWide': 'Whole event (help desk)',
 
     'staff.refill.title': 'Refill · {start} {table}',
     'staff.refill.explain': 'Accepted requests not in the published schedule that involve the party who came, and whose other party is free in this slot, by priority. Choosing one adds it to the draft; staff see it once you publish.',
