@@ -19,7 +19,12 @@ t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async 
     await browser.close();
     await testApp.close();
   });
-  const context = await browser.newContext({ locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en' } });
+  // Tall enough for the whole grid: a drag then needs no scrolling.
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1600, height: 2400 },
+    extraHTTPHeaders: { 'accept-language': 'en' },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -66,6 +71,25 @@ t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async 
   const after = meetingsOfVersion(db, 1).find((m) => m.requestId === requestId)!;
   t.same([after.slotId, after.tableId], [slotId, tableId]);
   t.not(`${before.slotId}:${before.tableId}`, `${slotId}:${tableId}`);
+
+  // Drag and drop: pick a meeting up, wait for its targets, drop it on an allowed empty cell.
+  const dragged = page.locator(`a.meeting:not(.locked):not([data-request-id="${requestId}"])`).first();
+  const draggedId = Number(await dragged.getAttribute('data-request-id'));
+  await dragged.scrollIntoViewIfNeeded();
+  const box = (await dragged.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // A short move inside the cell starts the drag.
+  await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8, { steps: 2 });
+  await page.waitForSelector('table.timetable.choosing td.allowed');
+  const drop = page.locator('td.allowed:not(:has(a.meeting))').first();
+  const dropPlace = `${await drop.getAttribute('data-slot-id')}:${await drop.getAttribute('data-table-id')}`;
+  await drop.hover();
+  // The URL already ends in done=move from the click above: wait for the new page itself.
+  await Promise.all([page.waitForNavigation(), page.mouse.up()]);
+  t.match(await page.locator('.message-notice').innerText(), 'The meeting was moved.');
+  const droppedMeeting = meetingsOfVersion(db, 1).find((m) => m.requestId === draggedId)!;
+  t.equal(`${droppedMeeting.slotId}:${droppedMeeting.tableId}`, dropPlace, 'dropped where it was let go');
 
   // Without JavaScript the same edit works through forms: choose a meeting, then a "Move here" button.
   const plain = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'accept-language': 'en' } });
