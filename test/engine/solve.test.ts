@@ -203,3 +203,45 @@ t.test('re-planning keeps meetings in place unless they must move', async (t) =>
   checked(t, pinned, withPin);
   t.equal(withPin.assignments.find((a) => a.meeting === 'a0')?.slot, 'd1-8');
 });
+
+t.test('a day longer than 32 slots, two booths meeting each other, no tables at all', async (t) => {
+  const long = valid({
+    slots: slots(1, 40),
+    tables: [{ id: 'B1', unavailable: ['d1-31', 'd1-32', 'd1-33'] }, { id: 'B2' }, { id: 'X' }],
+    participants: people(['c1', 'c2', ...Array.from({ length: 36 }, (_, i) => `s${i}`)], {
+      c1: { table: 'B1', unavailable: ['d1-1'] },
+      c2: { table: 'B2' },
+    }),
+    meetings: [
+      { id: 'cc', between: ['c1', 'c2'] },
+      ...Array.from({ length: 36 }, (_, i) => ({ id: `m${i}`, between: [i % 2 ? 'c2' : 'c1', `s${i}`] })),
+    ],
+  });
+  const schedule = solve(long, { maxIterations: 200_000 });
+  checked(t, long, schedule);
+  t.equal(schedule.stats.scheduled, 37);
+  t.equal(schedule.stats.breaks, 0, "c1's 19 meetings fit before its booth closes");
+  t.equal(schedule.status, 'optimal');
+
+  // x can come only in slots 30 and 34, on both sides of the 32-slot word boundary: one break, proven.
+  const away = Array.from({ length: 40 }, (_, i) => `d1-${i + 1}`).filter((id) => id !== 'd1-30' && id !== 'd1-34');
+  const split = valid({
+    slots: slots(1, 40),
+    tables: 2,
+    participants: people(['x', 'y', 'z'], { x: { unavailable: away } }),
+    meetings: [
+      { id: 'xy', between: ['x', 'y'] },
+      { id: 'xz', between: ['x', 'z'] },
+    ],
+  });
+  const apart = solve(split, { maxIterations: 10_000 });
+  checked(t, split, apart);
+  t.equal(apart.stats.breaks, 1);
+  t.equal(apart.status, 'optimal');
+
+  const noTables = valid({ slots: slots(1, 2), tables: 0, participants: people(['a', 'b']), meetings: [{ id: 'ab', between: ['a', 'b'] }] });
+  const none = solve(noTables, { maxIterations: 1_000 });
+  checked(t, noTables, none);
+  t.equal(none.status, 'partial');
+  t.equal(none.unscheduled.length, 1);
+});
