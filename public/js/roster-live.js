@@ -6,6 +6,8 @@
   var root = document.querySelector('[data-live-events]');
   if (!root) return;
   var fragmentUrl = root.getAttribute('data-live-fragment');
+  var liveDay = root.getAttribute('data-live-day');
+  var SPREAD_MS = 1000;
   var statusLine = document.querySelector('[data-live-status]');
   var messageLine = document.querySelector('[data-live-message]');
   var POLL_MS = 30000;
@@ -81,7 +83,18 @@
       if (opened) refresh();
       opened = true;
     });
-    source.addEventListener('change', refresh);
+    source.addEventListener('change', function (message) {
+      var change = {};
+      try {
+        change = JSON.parse(message.data);
+      } catch (ignored) {
+        // An unreadable notice still means something changed.
+      }
+      // A check-in on another day changes nothing here.
+      if (change.type === 'checkin' && liveDay && String(change.dayId) !== liveDay) return;
+      // Every open roster hears the same notice: a random delay spreads their requests over a second.
+      window.setTimeout(refresh, Math.random() * SPREAD_MS);
+    });
     source.addEventListener('revoked', function () {
       source.close();
       window.location.reload();
