@@ -1,18 +1,18 @@
-// A new organizer's path in real headless Chromium: log in, import the demo CSV files, schedule, move a meeting
-// (with JavaScript: click it, then click a highlighted cell), and publish after reviewing the changes.
+// A new organizer's path in real headless Chromium: log in, create an event and set up its days, rooms and tables,
+// import the demo CSV files, schedule, move meetings (click, drag and drop, and plain forms without JavaScript), and
+// publish after reviewing the changes.
 import t from 'tap';
-import { CSV_FIXTURES, createEmptyEvent } from '../helpers/csv-fixture.js';
+import { CSV_FIXTURES } from '../helpers/csv-fixture.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { createTestApp, ORGANIZER } from '../helpers/web-app.js';
 import { createOrganizer } from '../../src/services/organizer-accounts.js';
+import { getEventBySlug } from '../../src/db/event-repository.js';
 import { meetingsOfVersion, publishedVersion } from '../../src/db/schedule-repository.js';
 
-t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async (t) => {
+t.test('log in, create an event, import the demo CSVs, schedule, move a meeting, publish', async (t) => {
   const testApp = await createTestApp();
   const db = testApp.handle.db;
   await createOrganizer(db, ORGANIZER);
-  // The event's days, slots, rooms and booths (what the set-up pages produce), without participants yet.
-  const event = createEmptyEvent(db, 'flow-event');
   const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchBrowser();
   t.teardown(async () => {
@@ -32,11 +32,34 @@ t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async 
     if (message.type() === 'error') errors.push(message.text());
   });
 
-  await page.goto(`${address}/events/flow-event`);
+  await page.goto(`${address}/events/new`);
   await page.fill('input[name="email"]', ORGANIZER.email);
   await page.fill('input[name="password"]', ORGANIZER.password);
-  await Promise.all([page.waitForURL(/\/events\/flow-event$/), page.click('form[action^="/login"] button[type="submit"]')]);
-  t.match(await page.locator('h1').innerText(), 'Small test event');
+  await Promise.all([page.waitForURL(/\/events\/new$/), page.click('form[action^="/login"] button[type="submit"]')]);
+
+  await page.fill('#event-slug', 'flow-event');
+  await page.fill('#event-nameKo', '흐름 시험 행사');
+  await page.fill('#event-nameEn', 'Flow test event');
+  await Promise.all([page.waitForURL(/\/events\/flow-event\/setup/), page.click('form[action="/events/new"] button[type="submit"]')]);
+  // Two days of 10:00–15:00 with lunch at noon: slots d1-01…d1-10 and d2-01…d2-10, as the CSV files expect.
+  for (const date of ['2025-06-10', '2025-06-11']) {
+    await page.fill('#day-new-date', date);
+    await page.fill('#day-new-endTime', '15:00');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/setup/days"] button[value="save"]')]);
+  }
+  for (const [room, labels] of [
+    [['부스 홀', 'Booth Hall'], ['B-1', 'B-2', 'B-3', 'B-4']],
+    [['제1회의실', 'Meeting Room 1'], ['A-1', 'A-2']],
+  ] as const) {
+    await page.fill('#room-new-nameKo', room[0]);
+    await page.fill('#room-new-nameEn', room[1]);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/setup/rooms"] button[type="submit"]')]);
+    for (const label of labels) {
+      const addTable = page.locator('form[action$="/setup/tables"]').last();
+      await addTable.locator('input[name="label"]').fill(label);
+      await Promise.all([page.waitForNavigation(), addTable.locator('button[type="submit"]').click()]);
+    }
+  }
 
   for (const file of ['participants.csv', 'requests.csv']) {
     await page.click('nav.event-nav >> text=Import');
@@ -45,6 +68,7 @@ t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async 
     await Promise.all([page.waitForNavigation(), page.click('form.confirm-form button[type="submit"]')]);
   }
   await page.click('nav.event-nav >> text=Overview');
+  t.match(await page.locator('h1').innerText(), 'Flow test event');
   const accepted = Number(await page.locator('[data-figure="accepted"]').innerText());
   t.ok(accepted > 0, `${accepted} accepted requests imported`);
 
@@ -115,7 +139,7 @@ t.test('log in, import the demo CSVs, schedule, move a meeting, publish', async 
   t.match(await page.locator('main').innerText(), 'will be the first published timetable');
   await Promise.all([page.waitForURL(/published=1/), page.click('text=Publish version 1')]);
   t.match(await page.locator('.message-notice').innerText(), 'Version 1 is published');
-  t.equal(publishedVersion(db, event.eventId)?.number, 1);
+  t.equal(publishedVersion(db, getEventBySlug(db, 'flow-event')!.id)?.number, 1);
   t.same(errors, [], 'no script errors (the CSP allows what the pages load)');
   await context.close();
 });
