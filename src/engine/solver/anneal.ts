@@ -64,7 +64,7 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
   if (M === 0) return;
   const move = new Move(st, rng);
   const slide = new Slide(st, rng);
-  const baseExcess = BREAK * 3;
+  const baseExcess = BREAK * 8;
   let excessWeight = baseExcess;
   const hot = BREAK * 0.3 * (M >= LARGE ? LARGE_HEAT : 1);
   const cold = BREAK * 0.02;

@@ -101,11 +101,11 @@ export class Move {
     const b = c.mb[m]!;
     const ya = st.occ[a * S + s]! - 1;
     const yb = st.occ[b * S + s]! - 1;
-    if (ya >= 0) this.add(ya, -1);
-    if (yb >= 0 && yb !== ya) this.add(yb, -1);
+    if (ya >= 0) this.displace(ya);
+    if (yb >= 0 && yb !== ya) this.displace(yb);
     if (c.tableA[m]! >= 0 && c.tableB[m]! < 0) {
       const yt = st.tableOcc[c.tableA[m]! * S + s]! - 1;
-      if (yt >= 0 && !this.has(yt)) this.add(yt, -1);
+      if (yt >= 0 && !this.has(yt)) this.displace(yt);
     }
     let leaving = this.n - 1;
     if (st.used[s]! - leaving >= c.capacity[s]!) {
@@ -132,7 +132,7 @@ export class Move {
       if (y < 0) return false;
       this.add(y, -1);
     }
-    for (let i = 1; i < this.n; i++) if (st.hasScheduledSuccessor(this.meeting[i]!)) return false;
+    for (let i = 1; i < this.n; i++) if (this.to[i]! < 0 && st.hasScheduledSuccessor(this.meeting[i]!)) return false;
     // A predecessor held too late (or a successor too early) comes along to a random slot on the right side.
     for (let i = c.predStart[m]!, end = c.predStart[m + 1]!; i < end; i++) {
       const q = c.preds[i]!;
@@ -144,6 +144,12 @@ export class Move {
       if (qs >= 0 && qs <= s && !this.has(q) && !this.shift(q, s + 1, S)) return false;
     }
     return true;
+  }
+
+  /** A meeting in the way of an insertion: mostly moved to a free slot of its own, otherwise dropped. */
+  private displace(y: number): void {
+    if (this.rng.next() < 0.7 && this.shift(y, 0, this.st.c.S)) return;
+    this.add(y, -1);
   }
 
   /** Adds q moving to an allowed slot in [from, to) where its participants are free and there is room. */
