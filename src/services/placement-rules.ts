@@ -26,6 +26,8 @@ export class Placements {
   private readonly placeOf = new Map<string, Place>();
   private readonly personAt = new Map<string, string>();
   private readonly tableAt = new Map<string, string>();
+  /** Per participant, the slot of each of their placed meetings. */
+  private readonly slotsByPerson = new Map<string, Map<string, number>>();
 
   constructor(
     readonly problem: Problem,
@@ -62,7 +64,12 @@ export class Placements {
     const slot = this.slotIndex.get(slotId);
     if (!meeting || slot === undefined) return;
     this.placeOf.set(meetingId, { slot, table });
-    for (const person of meeting.between) this.personAt.set(key(person, slot), meetingId);
+    for (const person of meeting.between) {
+      this.personAt.set(key(person, slot), meetingId);
+      const own = this.slotsByPerson.get(person) ?? new Map<string, number>();
+      own.set(meetingId, slot);
+      this.slotsByPerson.set(person, own);
+    }
     this.tableAt.set(key(table, slot), meetingId);
   }
 
@@ -71,7 +78,10 @@ export class Placements {
     const meeting = this.meetings.get(meetingId);
     if (!place || !meeting) return;
     this.placeOf.delete(meetingId);
-    for (const person of meeting.between) this.personAt.delete(key(person, place.slot));
+    for (const person of meeting.between) {
+      this.personAt.delete(key(person, place.slot));
+      this.slotsByPerson.get(person)?.delete(meetingId);
+    }
     this.tableAt.delete(key(place.table, place.slot));
   }
 
@@ -149,9 +159,7 @@ export class Placements {
   /** Slots of the participant's placed meetings other than `except`. */
   private slotsOf(person: string, except: string): number[] {
     const slots: number[] = [];
-    for (const [meetingId, place] of this.placeOf) {
-      if (meetingId !== except && this.meetings.get(meetingId)!.between.includes(person)) slots.push(place.slot);
-    }
+    for (const [meetingId, slot] of this.slotsByPerson.get(person) ?? []) if (meetingId !== except) slots.push(slot);
     return slots;
   }
 
