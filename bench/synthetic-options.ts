@@ -1,5 +1,13 @@
 // The knobs of the synthetic event generator, its two presets, and the checks that name a bad knob.
 
+/**
+ * How the planted schedule lays out each participant's meetings on a day. `compact`: one run of consecutive slots
+ * (a near-optimal timetable, the stronger reference). `scattered`: the same number of slots drawn at random among
+ * the participant's available slots of that day, as a feasible but unoptimised timetable would be.
+ */
+export const LAYOUTS = ['scattered', 'compact'] as const;
+export type SyntheticLayout = (typeof LAYOUTS)[number];
+
 export interface SyntheticOptions {
   readonly name: string;
   readonly seed: number;
@@ -22,6 +30,7 @@ export interface SyntheticOptions {
   readonly reservedTableShare: number;
   /** Share of participants capped at their planted busiest day (maxMeetingsPerDay). */
   readonly capShare: number;
+  readonly layout: SyntheticLayout;
 }
 
 export const PRESETS = {
@@ -41,6 +50,7 @@ export const PRESETS = {
     sessionShare: 0.05,
     reservedTableShare: 0.1,
     capShare: 0.05,
+    layout: 'scattered',
   },
   // The GSAT 2025 shape: ~10 corporates with booths, ~40 startups, 2 days x 16 slots, well under 1,000 meetings.
   gsat: {
@@ -58,6 +68,7 @@ export const PRESETS = {
     sessionShare: 0.05,
     reservedTableShare: 0.1,
     capShare: 0.05,
+    layout: 'scattered',
   },
 } as const satisfies Record<string, SyntheticOptions>;
 
@@ -81,4 +92,5 @@ export function checkOptions(o: SyntheticOptions): void {
       throw new Error(`${key}: must be [low, high] with 1 <= low <= high, got [${low}, ${high}]`);
     }
   }
+  if (!(LAYOUTS as readonly string[]).includes(o.layout)) throw new Error(`layout: must be one of ${LAYOUTS.join(', ')}, got ${String(o.layout)}`);
 }

@@ -1,16 +1,19 @@
 // A seeded generator of partnering events with a PLANTED schedule: it lays out who sits where and when first, then
 // derives the meeting requests from that layout, so a schedule placing every meeting is known to exist and its
-// break count is known. Usage:
-//   node dist-bench/bench/synthetic.js [--preset large|gsat] [--seed N] -o PROBLEM.json [--planted SCHEDULE.json]
+// break count is known. The plan is laid out `scattered` (meetings at random available slots, as an unoptimised
+// timetable would be; the presets' default) or `compact` (runs of consecutive meetings, a near-optimal reference).
+// Usage:
+//   node dist-bench/bench/synthetic.js [--preset large|gsat] [--seed N] [--layout scattered|compact]
+//        -o PROBLEM.json [--planted SCHEDULE.json]
 import { writeFileSync } from 'node:fs';
 import { countBreaks, countTableChanges } from '../src/engine/breaks.js';
 import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, ProblemSlot, ProblemTable, Schedule } from '../src/engine/types.js';
 import { isMain } from './is-main.js';
 import { toJsonLines } from './json-lines.js';
 import { between, seededRandom, shuffle } from './seeded-random.js';
-import { checkOptions, PRESETS, type SyntheticOptions } from './synthetic-options.js';
+import { checkOptions, LAYOUTS, PRESETS, type SyntheticLayout, type SyntheticOptions } from './synthetic-options.js';
 
-export { PRESETS, type SyntheticOptions } from './synthetic-options.js';
+export { LAYOUTS, PRESETS, type SyntheticLayout, type SyntheticOptions } from './synthetic-options.js';
 
 export interface SyntheticEvent {
   readonly problem: Problem;
@@ -30,7 +33,7 @@ interface Person {
   readonly participant: ProblemParticipant;
   readonly corporate: boolean;
   readonly booth?: string;
-  /** Per global slot index: wants to meet (inside a run and available). */
+  /** Per global slot index: wants to meet (one of the slots planned for that day, and available). */
   readonly active: boolean[];
 }
 
@@ -56,7 +59,23 @@ function buildSlots(o: SyntheticOptions): ProblemSlot[] {
   return slots;
 }
 
+/**
+ * Moves a participant's active slots of each day to as many slots drawn at random among that day's available ones.
+ * It draws from its own random stream, so who comes on which day and how many slots each person meets in stay
+ * exactly those of the compact layout with the same seed; only where the meetings sit changes.
+ */
+function scatter(active: boolean[], unavailable: ReadonlySet<number>, o: SyntheticOptions, random: () => number): void {
+  for (let d = 0; d < o.days; d += 1) {
+    const day = Array.from({ length: o.slotsPerDay }, (_, k) => d * o.slotsPerDay + k);
+    const count = day.filter((s) => active[s]).length;
+    if (count === 0) continue;
+    for (const s of day) active[s] = false;
+    for (const s of shuffle(day.filter((s) => !unavailable.has(s)), random).slice(0, count)) active[s] = true;
+  }
+}
+
 function buildPeople(o: SyntheticOptions, slots: readonly ProblemSlot[], random: () => number): Person[] {
+  const scatterRandom = seededRandom((o.seed ^ 0x5bd1e995) >>> 0);
   const people: Person[] = [];
   const half = o.slotsPerDay / 2;
   const width = String(Math.max(o.corporates, o.startups)).length;
@@ -77,6 +96,7 @@ function buildPeople(o: SyntheticOptions, slots: readonly ProblemSlot[], random:
       for (let s = start; s < start + length; s += 1) active[s] = true;
     }
     for (const s of unavailable) active[s] = false;
+    if (o.layout === 'scattered') scatter(active, new Set(unavailable), o, scatterRandom);
     const id = corporate ? `c${pad(number, width)}` : `s${pad(number, width)}`;
     const participant: ProblemParticipant = {
       id,
@@ -203,7 +223,7 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticEvent {
 
   const problem: Problem = {
     format: 'meetgrid.problem/1',
-    name: `${options.name} (seed ${options.seed})`,
+    name: `${options.name} (seed ${options.seed}, ${options.layout} plan)`,
     timezone: 'Asia/Seoul',
     slots,
     tables,
@@ -225,6 +245,7 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticEvent {
 export function parseSyntheticArgs(args: readonly string[]): { options: SyntheticOptions; output: string; plantedOutput?: string } {
   let preset: keyof typeof PRESETS = 'large';
   let seed: number | undefined;
+  let layout: SyntheticLayout | undefined;
   let output: string | undefined;
   let plantedOutput: string | undefined;
   for (let i = 0; i < args.length; i += 2) {
@@ -236,12 +257,15 @@ export function parseSyntheticArgs(args: readonly string[]): { options: Syntheti
     } else if (flag === '--seed') {
       if (!/^[0-9]+$/.test(value)) throw new Error(`--seed: "${value}" is not a whole number`);
       seed = Number(value);
+    } else if (flag === '--layout') {
+      if (!(LAYOUTS as readonly string[]).includes(value)) throw new Error(`--layout: "${value}" is not one of ${LAYOUTS.join(', ')}`);
+      layout = value as SyntheticLayout;
     } else if (flag === '-o') output = value;
     else if (flag === '--planted') plantedOutput = value;
     else throw new Error(`unknown option "${flag}"`);
   }
   if (!output) throw new Error('-o PROBLEM.json is required');
-  const options = { ...PRESETS[preset], ...(seed !== undefined ? { seed } : {}) };
+  const options = { ...PRESETS[preset], ...(seed !== undefined ? { seed } : {}), ...(layout ? { layout } : {}) };
   return { options, output, ...(plantedOutput ? { plantedOutput } : {}) };
 }
 
@@ -252,7 +276,7 @@ if (isMain(import.meta.url)) {
     writeFileSync(output, toJsonLines(event.problem));
     if (plantedOutput) writeFileSync(plantedOutput, toJsonLines(event.planted));
     const s = event.planted.stats;
-    process.stdout.write(`${event.problem.participants.length} participants, ${s.meetings} meetings, planted breaks ${s.breaks}\n`);
+    process.stdout.write(`${event.problem.participants.length} participants, ${s.meetings} meetings, ${options.layout} plan, planted breaks ${s.breaks}\n`);
   } catch (error) {
     process.stderr.write(`synthetic: ${(error as Error).message}\n`);
     process.exitCode = 2;

@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
 import { validateProblem } from '../../src/engine/validate.js';
 import { seededRandom } from '../../bench/seeded-random.js';
-import { generateSynthetic, parseSyntheticArgs, PRESETS, type SyntheticOptions } from '../../bench/synthetic.js';
+import { generateSynthetic, LAYOUTS, parseSyntheticArgs, PRESETS, type SyntheticOptions } from '../../bench/synthetic.js';
 
 const SMALL: SyntheticOptions = { ...PRESETS.gsat, name: 'small', corporates: 4, startups: 12, days: 2, slotsPerDay: 8, capShare: 0.5, sessionShare: 0.3, reservedTableShare: 0.5 };
 
@@ -44,6 +44,28 @@ t.test('the same seed gives the same event, another seed another', (t) => {
   t.end();
 });
 
+t.test('both layouts: a valid plan, the same seed gives the same problem', (t) => {
+  for (const layout of LAYOUTS) {
+    const options = { ...SMALL, layout };
+    accept(t, options);
+    t.same(generateSynthetic(options), generateSynthetic(options), `${layout}: same seed, same event`);
+    t.match(generateSynthetic(options).problem.name, `${layout} plan`);
+  }
+  t.end();
+});
+
+t.test('a scattered plan keeps who comes and how much, and has many more breaks than a compact one', (t) => {
+  for (const preset of ['gsat', 'large'] as const) {
+    const scattered = accept(t, { ...PRESETS[preset], layout: 'scattered' });
+    const compact = accept(t, { ...PRESETS[preset], layout: 'compact' });
+    t.same(scattered.problem.participants.map((p) => [p.id, p.unavailable]), compact.problem.participants.map((p) => [p.id, p.unavailable]), `${preset}: same participants`);
+    const [s, c] = [scattered.planted.stats, compact.planted.stats];
+    t.ok(Math.abs(s.meetings - c.meetings) <= 0.02 * c.meetings, `${preset}: ${s.meetings} meetings scattered, ${c.meetings} compact`);
+    t.ok(s.breaks >= 10 * Math.max(1, c.breaks), `${preset}: ${s.breaks} planted breaks scattered, ${c.breaks} compact`);
+  }
+  t.end();
+});
+
 t.test('the GSAT-size preset: ~50 organizations, 2 days, under 1,000 meetings', (t) => {
   const { problem } = accept(t, PRESETS.gsat);
   t.equal(problem.participants.length, 50);
@@ -67,6 +89,7 @@ t.test('bad options are refused with the option named', (t) => {
     [{ slotsPerDay: 7 }, 'slotsPerDay: must be even (half am, half pm), got 7'],
     [{ capShare: 2 }, 'capShare: must be between 0 and 1, got 2'],
     [{ startupRun: [3, 2] }, 'startupRun: must be [low, high] with 1 <= low <= high, got [3, 2]'],
+    [{ layout: 'tidy' as SyntheticOptions['layout'] }, 'layout: must be one of scattered, compact, got tidy'],
   ];
   for (const [change, message] of cases) t.throws(() => generateSynthetic({ ...SMALL, ...change }), { message });
   t.end();
@@ -79,6 +102,10 @@ t.test('command-line options', (t) => {
     output: 'p.json',
     plantedOutput: 's.json',
   });
+  t.equal(PRESETS.large.layout, 'scattered');
+  t.equal(PRESETS.gsat.layout, 'scattered');
+  t.same(parseSyntheticArgs(['--layout', 'compact', '-o', 'p.json']), { options: { ...PRESETS.large, layout: 'compact' }, output: 'p.json' });
+  t.throws(() => parseSyntheticArgs(['--layout', 'tidy', '-o', 'p.json']), { message: '--layout: "tidy" is not one of scattered, compact' });
   t.throws(() => parseSyntheticArgs(['--preset', 'huge', '-o', 'p.json']), { message: '--preset: "huge" is not one of large, gsat' });
   t.throws(() => parseSyntheticArgs(['--seed', 'x', '-o', 'p.json']), { message: '--seed: "x" is not a whole number' });
   t.throws(() => parseSyntheticArgs(['--seed']), { message: '--seed: needs a value' });
