@@ -76,12 +76,6 @@ export function solve(problem: Problem, options: SolveOptions = {}): Schedule {
   return toSchedule(c, st, bound, replanning, now === undefined ? 0 : now() - started);
 }
 
-function countUnscheduled(slots: Int32Array): number {
-  let n = 0;
-  for (const s of slots) if (s < 0) n++;
-  return n;
-}
-
 function solvedToBound(key: Key, bound: number, replanning: boolean): boolean {
   return key.unscheduledPriority === 0 && (!replanning || key.moved === 0) && key.breaks <= bound;
 }
