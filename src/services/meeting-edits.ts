@@ -83,7 +83,10 @@ export function applyEdit(db: Db, event: EventRow, edit: MeetingEdit, context: E
     // limited to the meetings this edit touched (older problems of the draft are not this edit's fault).
     const touched = new Set(details.touched.map(meetingIdOf));
     const broken = hardViolations(checkSchedule(built.problem, schedule)).filter(
-      (violation) => violation.meeting !== undefined && touched.has(violation.meeting),
+      (violation) =>
+        (violation.meetings ?? (violation.meeting === undefined ? [] : [violation.meeting])).some((id) =>
+          touched.has(id),
+        ),
     );
     if (broken.length > 0) {
       throw new EditRefusedError(
