@@ -37,3 +37,31 @@ t.test('aborting stops the workers early with their best answer', async (t) => {
   t.ok(Date.now() - started < 10_000, 'returned long before the time limit');
   t.ok(checkSchedule(problem, schedule).valid, 'the early answer is still valid');
 });
+
+t.test('the portfolio ranks answers by priority placed, moved, breaks, then table changes', async (t) => {
+  const { better } = await import('../../src/services/solve-portfolio.js');
+  const problem = {
+    format: 'meetgrid.problem/1',
+    slots: [],
+    tables: 1,
+    participants: [],
+    meetings: [
+      { id: 'a', between: ['x', 'y'], priority: 3 },
+      { id: 'b', between: ['x', 'z'] },
+      { id: 'c', between: ['y', 'z'] },
+    ],
+  } as unknown as Problem;
+  const answer = (meetings: string[], stats: { breaks: number; tableChanges: number; moved?: number }) =>
+    ({
+      format: 'meetgrid.schedule/1',
+      status: 'feasible',
+      assignments: meetings.map((meeting) => ({ meeting, slot: 's', table: 'T1' })),
+      unscheduled: [],
+      stats: { meetings: 3, scheduled: meetings.length, elapsedMs: 0, ...stats },
+    }) as const;
+  t.ok(better(problem, answer(['a'], { breaks: 9, tableChanges: 9 }), answer(['b', 'c'], { breaks: 0, tableChanges: 0 })), 'priority 3 beats 2');
+  t.ok(better(problem, answer(['a', 'b'], { breaks: 5, tableChanges: 0, moved: 1 }), answer(['a', 'c'], { breaks: 0, tableChanges: 0, moved: 2 })), 'fewer moved first');
+  t.ok(better(problem, answer(['a', 'b'], { breaks: 1, tableChanges: 9 }), answer(['a', 'c'], { breaks: 2, tableChanges: 0 })), 'then fewer breaks');
+  t.ok(better(problem, answer(['a', 'b'], { breaks: 1, tableChanges: 1 }), answer(['a', 'c'], { breaks: 1, tableChanges: 2 })), 'then fewer table changes');
+  t.notOk(better(problem, answer(['a', 'b'], { breaks: 1, tableChanges: 1 }), answer(['a', 'c'], { breaks: 1, tableChanges: 1 })), 'a tie is not better');
+});
