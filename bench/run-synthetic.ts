@@ -40,15 +40,21 @@ function mid(attempts: readonly Attempt[], pick: (a: Attempt) => number | undefi
   return values.length === attempts.length && values.length > 0 ? median(values) : undefined;
 }
 
-/** Why the large event misses the issue's target, or 'met'; judged on the medians. */
+/** 'yes' when every run placed every meeting; a median would hide a run that left one out. */
+function allPlaced(r: EventRun): string {
+  const placed = r.attempts.map((a) => a.scheduled ?? 0);
+  return placed.every((p) => p === r.meetings) ? 'yes' : `no: ${placed.join(', ')} of ${r.meetings}`;
+}
+
+/** Why the large event misses the issue's target, or 'met': placement on every run, the rest on the medians. */
 function target(r: EventRun): string {
-  const placed = mid(r.attempts, (a) => a.scheduled);
+  const placed = Math.min(...r.attempts.map((a) => a.scheduled ?? 0));
   const breaks = mid(r.attempts, (a) => a.breaks);
   const solverMs = mid(r.attempts, (a) => a.elapsedMs);
   const rssKb = mid(r.attempts, (a) => a.maxRssKb);
-  if (placed === undefined || breaks === undefined || solverMs === undefined) return 'not met: no schedule';
+  if (breaks === undefined || solverMs === undefined) return 'not met: no schedule';
   const misses = [
-    ...(placed < r.meetings ? [`${r.meetings - placed} unplaced`] : []),
+    ...(placed < r.meetings ? [`up to ${r.meetings - placed} unplaced`] : []),
     ...(breaks > TARGET.breakShare * r.plantedBreaks ? [`breaks ${ratio(breaks, r.plantedBreaks)} of planted`] : []),
     ...(solverMs > (TARGET.timeS + TARGET.graceS) * 1000 ? [`solver ${seconds(solverMs)} s`] : []),
     ...(rssKb === undefined ? ['memory not measured'] : rssKb > TARGET.rssMb * 1024 ? [`${megabytes(rssKb)} MB`] : []),
@@ -94,7 +100,6 @@ async function main(): Promise<void> {
   const table = markdownTable(
     ['event', 'planted layout', 'participants', 'meetings', 'tables', 'time limit s', 'all placed?', 'planted breaks', 'our breaks', 'ours/planted', 'wall s', 'solver s', 'peak RSS MB', 'issue target', 'checker'],
     runs.map((r) => {
-      const placed = mid(r.attempts, (a) => a.scheduled);
       const breaks = mid(r.attempts, (a) => a.breaks);
       return [
         r.event,
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
         r.meetings,
         r.tables,
         r.timeLimitS,
-        placed === undefined ? '–' : placed === r.meetings ? `yes (${placed})` : `no (${placed}/${r.meetings})`,
+        allPlaced(r),
         r.plantedBreaks,
         breaks ?? '–',
         breaks === undefined ? '–' : ratio(breaks, r.plantedBreaks),
