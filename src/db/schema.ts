@@ -21,8 +21,9 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-export const LANGUAGES = ['ko', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES } from '../i18n/languages.js';
+
+export { LANGUAGES, type Language } from '../i18n/languages.js';
 
 export const events = sqliteTable('events', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -30,7 +30,7 @@ import { listOrganizations, type OrganizationRecord } from '../db/organization-r
 import { affectedMeetings, type AffectedMeeting } from './affected-meetings.js';
 import { capacityOf, type CapacityPlan } from './capacity-planner.js';
 import type { FormErrors, FormResult } from './form-errors.js';
-import { EventSetupError, generateSlots, type PatternSlot } from './slot-pattern.js';
+import { EventSetupError, generateSlots, type PatternSlot } from '../db/slot-pattern.js';
 
 export type Form = Readonly<Record<string, string | undefined>>;
 

@@ -25,7 +25,7 @@ import {
   updateTable,
 } from '../../src/db/event-repository.js';
 import { meetings, organizations, requests, scheduleVersions, slots, tables } from '../../src/db/schema.js';
-import { EventSetupError } from '../../src/services/slot-pattern.js';
+import { EventSetupError } from '../../src/db/slot-pattern.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';
 
 function database(t: Test): Db {

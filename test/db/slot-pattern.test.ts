@@ -5,7 +5,7 @@ import {
   generateSlots,
   parseTimeOfDay,
   slotCode,
-} from '../../src/services/slot-pattern.js';
+} from '../../src/db/slot-pattern.js';
 import { translate } from '../../src/i18n/catalog.js';
 
 const minutes = (time: string) => parseTimeOfDay(time, 'time');

@@ -19,7 +19,7 @@ import {
   type SetupResult,
 } from '../../../../services/event-setup.js';
 import type { FormErrors } from '../../../../services/form-errors.js';
-import type { PatternSlot } from '../../../../services/slot-pattern.js';
+import type { PatternSlot } from '../../../../db/slot-pattern.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { errorTexts, eventOf, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';
