@@ -19,9 +19,43 @@ export interface NewOutboxMessage {
   readonly icsBody?: string | null;
 }
 
+// Building a drizzle insert costs more than running it; a publish enqueues thousands of messages, so the
+// statement is prepared once per database and only its parameters change.
+function prepareEnqueue(db: Db) {
+  return db
+    .insert(emailOutbox)
+    .values({
+      eventId: sql.placeholder('eventId'),
+      representativeId: sql.placeholder('representativeId'),
+      messageId: sql.placeholder('messageId'),
+      toAddress: sql.placeholder('toAddress'),
+      subject: sql.placeholder('subject'),
+      textBody: sql.placeholder('textBody'),
+      htmlBody: sql.placeholder('htmlBody'),
+      icsMethod: sql.placeholder('icsMethod'),
+      icsBody: sql.placeholder('icsBody'),
+    })
+    .onConflictDoNothing({ target: emailOutbox.messageId })
+    .prepare();
+}
+
+const enqueueByDb = new WeakMap<Db, ReturnType<typeof prepareEnqueue>>();
+
 /** True when the message was added; false when one with the same Message-ID is already there. */
 export function enqueueMessage(db: Db, message: NewOutboxMessage): boolean {
-  return db.insert(emailOutbox).values(message).onConflictDoNothing({ target: emailOutbox.messageId }).run().changes === 1;
+  let statement = enqueueByDb.get(db);
+  if (!statement) {
+    statement = prepareEnqueue(db);
+    enqueueByDb.set(db, statement);
+  }
+  return (
+    statement.run({
+      ...message,
+      htmlBody: message.htmlBody ?? null,
+      icsMethod: message.icsMethod ?? null,
+      icsBody: message.icsBody ?? null,
+    }).changes === 1
+  );
 }
 
 /**

@@ -11,18 +11,17 @@ import {
   type AgendaMeetingRow,
   type AgendaRepresentative,
 } from '../db/agenda-repository.js';
-import { enqueueMessage } from '../db/outbox-repository.js';
+import { enqueueMessage, type NewOutboxMessage } from '../db/outbox-repository.js';
 import { translator, type Language } from '../i18n/catalog.js';
 import { dayLabel } from './agenda.js';
 import { isCalendarVisible, meetingFingerprint, syncCalendarEntries } from './calendar/calendar-entries.js';
-import { writeCalendar, type CalendarMethod } from './calendar/ics-writer.js';
+import { writeCalendar, type CalendarMethod, type CalendarPerson } from './calendar/ics-writer.js';
 import {
   eventName,
   eventOrganizer,
-  loadDirectory,
+  loadOrganizations,
   organizationName,
   otherOrganizationId,
-  roomName,
   toCalendarEvent,
   type MeetingDirectory,
 } from './calendar/meeting-events.js';
@@ -67,22 +66,44 @@ export function enqueueInvitationsForPublish(db: Db, input: PublishInvitations):
     const links = new Map(
       ensureParticipantLinks(db, input.eventId, input.publicUrl).map((link) => [link.representativeId, link.url]),
     );
+    // Everyone concerned, loaded once rather than once per meeting and side.
+    const parties = new Set(changes.flatMap(({ meeting }) => [meeting.requesterId, meeting.requestedId]));
+    const directory = loadOrganizations(db, [...parties]);
+    const senders = new Map<Language, Sender>();
+    const senderIn = (language: Language): Sender => {
+      let sender = senders.get(language);
+      if (!sender) {
+        const name = eventName(event, language);
+        sender = { t: translator(language), name, organizer: eventOrganizer(name, input.from) };
+        senders.set(language, sender);
+      }
+      return sender;
+    };
+    // One DTSTAMP for the whole publish: every message of it was made at the same moment.
+    const stamp = Date.now();
     let enqueued = 0;
     let alreadyQueued = 0;
     let withoutEmail = 0;
     for (const { change, meeting } of changes) {
       for (const organizationId of [meeting.requesterId, meeting.requestedId]) {
-        const directory = loadDirectory(db, organizationId, [meeting]);
         for (const person of directory.representatives.get(organizationId) ?? []) {
           if (person.email.trim() === '') {
             withoutEmail++;
             continue;
           }
-          const added = enqueueMessage(
-            db,
-            invitation({ event, input, change, meeting, person, organizationId, directory, url: links.get(person.id) ?? '' }),
-          );
-          if (added) enqueued++;
+          const message = invitation({
+            event,
+            input,
+            change,
+            meeting,
+            person,
+            organizationId,
+            directory,
+            url: links.get(person.id) ?? '',
+            sender: senderIn(person.language),
+            stamp,
+          });
+          if (enqueueMessage(db, message)) enqueued++;
           else alreadyQueued++;
         }
       }
@@ -108,6 +129,13 @@ function changedMeetings(db: Db, versionId: number, previousVersionId: number | 
   return changes;
 }
 
+/** What every message in one language shares. */
+interface Sender {
+  readonly t: ReturnType<typeof translator>;
+  readonly name: string;
+  readonly organizer: CalendarPerson;
+}
+
 interface InvitationInput {
   readonly event: AgendaEvent;
   readonly input: PublishInvitations;
@@ -117,28 +145,21 @@ interface InvitationInput {
   readonly organizationId: number;
   readonly directory: MeetingDirectory;
   readonly url: string;
+  readonly sender: Sender;
+  readonly stamp: number;
 }
 
-function invitation(args: InvitationInput) {
-  const { event, input, change, meeting, person, organizationId, directory, url } = args;
+function invitation(args: InvitationInput): NewOutboxMessage {
+  const { event, input, change, meeting, person, organizationId, directory, url, sender, stamp } = args;
   const language: Language = person.language;
-  const t = translator(language);
-  const name = eventName(event, language);
+  const { t, name } = sender;
   const other = organizationName(directory.organizations.get(otherOrganizationId(meeting, organizationId)), language);
   const method: CalendarMethod = change === 'cancel' ? 'CANCEL' : 'REQUEST';
   const uid = meeting.uid ?? '';
   const calendarEvent = toCalendarEvent(
     meeting,
     { uid, sequence: meeting.sequence ?? 0, cancelled: change === 'cancel' },
-    {
-      event,
-      language,
-      viewerOrganizationId: organizationId,
-      agendaUrl: url,
-      organizer: eventOrganizer(name, input.from),
-      stamp: Date.now(),
-      directory,
-    },
+    { event, language, viewerOrganizationId: organizationId, agendaUrl: url, organizer: sender.organizer, stamp, directory },
   );
   const date = dayLabel(meeting.date, language);
   const time = `${meeting.startTime}–${meeting.endTime}`;

@@ -10,7 +10,7 @@ import {
 } from '../../db/agenda-repository.js';
 import { translate, type Language } from '../../i18n/catalog.js';
 import { isCalendarVisible, meetingFingerprint, syncCalendarEntries } from './calendar-entries.js';
-import { writeFeedCalendar } from './feed-writer.js';
+import { writeCalendar } from './ics-writer.js';
 import {
   eventName,
   eventOrganizer,
@@ -74,7 +74,7 @@ function buildCalendar(
   const entries = chosen.map((meeting) =>
     toCalendarEvent(meeting, { uid: meeting.uid ?? '', sequence: meeting.sequence ?? 0, cancelled: false }, context),
   );
-  const body = writeFeedCalendar('PUBLISH', entries, translate(language, 'participants.ics.calendarName', { event: name }));
+  const body = writeCalendar('PUBLISH', entries, translate(language, 'participants.ics.calendarName', { event: name }));
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   return { body, etag, count: chosen.length };
 }

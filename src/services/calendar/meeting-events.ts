@@ -32,9 +32,14 @@ export interface MeetingEventContext {
 export function loadDirectory(db: Db, organizationId: number, rows: readonly AgendaMeetingRow[]): MeetingDirectory {
   const ids = new Set<number>([organizationId]);
   for (const row of rows) ids.add(otherOrganizationId(row, organizationId));
-  const organizations = new Map(organizationsByIds(db, [...ids]).map((org) => [org.id, org]));
+  return loadOrganizations(db, [...ids]);
+}
+
+/** The given organizations with their representatives, in two queries whatever their number. */
+export function loadOrganizations(db: Db, ids: readonly number[]): MeetingDirectory {
+  const organizations = new Map(organizationsByIds(db, ids).map((org) => [org.id, org]));
   const representatives = new Map<number, AgendaRepresentative[]>();
-  for (const person of representativesOfOrganizations(db, [...ids])) {
+  for (const person of representativesOfOrganizations(db, ids)) {
     const list = representatives.get(person.organizationId) ?? [];
     list.push(person);
     representatives.set(person.organizationId, list);

@@ -2,10 +2,10 @@ import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import { agendaCalendar, meetingCalendar } from '../../../src/services/calendar/calendar-files.js';
 import { refoldByOctets, writeCalendar } from '../../../src/services/calendar/ics-writer.js';
-import { writeFeedCalendar } from '../../../src/services/calendar/feed-writer.js';
 import { ensureParticipantLinks, findParticipantToken } from '../../../src/services/participant-links.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 import { longestLineOctets, parseCalendar } from '../../helpers/ical.js';
+import { writeWithIcsPackage } from '../../helpers/ics-package-writer.js';
 
 const PUBLIC = 'https://meet.example.org';
 
@@ -91,21 +91,20 @@ t.test('writer: empty calendars, CANCEL, and folding by octets', (t) => {
   const empty = writeCalendar('PUBLISH', [], '빈 달력');
   t.same(parseCalendar(empty), { method: 'PUBLISH', entries: [] });
   const person = { name: 'Kim, "Minsu"; Jr', email: 'kim@example.com' };
-  const cancel = writeCalendar('CANCEL', [
-    {
-      uid: 'u1@meetgrid',
-      sequence: 3,
-      start: Date.UTC(2025, 4, 28, 1),
-      end: Date.UTC(2025, 4, 28, 1, 20),
-      stamp: Date.UTC(2025, 4, 1),
-      title: '미팅: '.repeat(40),
-      location: 'Room A, table 1',
-      description: 'line one\nline two; with, punctuation',
-      cancelled: false,
-      organizer: { name: 'GSAT', email: 'desk@example.com' },
-      attendees: [person, { name: 'No mail', email: '' }],
-    },
-  ]);
+  const meeting = {
+    uid: 'u1@meetgrid',
+    sequence: 3,
+    start: Date.UTC(2025, 4, 28, 1),
+    end: Date.UTC(2025, 4, 28, 1, 20),
+    stamp: Date.UTC(2025, 4, 1),
+    title: '미팅: '.repeat(40),
+    location: 'Room A, table 1',
+    description: 'line one\nline two; with, punctuation',
+    cancelled: false,
+    organizer: { name: 'GSAT', email: 'desk@example.com' },
+    attendees: [person, { name: 'No mail', email: '' }],
+  };
+  const cancel = writeCalendar('CANCEL', [meeting]);
   const parsed = parseCalendar(cancel);
   t.equal(parsed.method, 'CANCEL');
   t.equal(parsed.entries[0]!.status, 'CANCELLED', 'a CANCEL says so in STATUS too');
@@ -115,10 +114,15 @@ t.test('writer: empty calendars, CANCEL, and folding by octets', (t) => {
   t.same(parsed.entries[0]!.attendees, ['mailto:kim@example.com'], 'an attendee without address is left out');
   t.ok(longestLineOctets(cancel) <= 75);
   t.equal(refoldByOctets('A:b\r\n'), 'A:b\r\n');
+  // Four-octet characters are never split, and control characters (not allowed in any value) are dropped.
+  const emoji = writeCalendar('REQUEST', [{ ...meeting, title: `🤝${'악수🤝'.repeat(30)}\u0007` }]);
+  t.equal(parseCalendar(emoji).entries[0]!.summary, `🤝${'악수🤝'.repeat(30)}`);
+  t.ok(longestLineOctets(emoji) <= 75);
+  t.equal(Buffer.from(emoji, 'utf8').toString('utf8'), emoji, 'no surrogate pair is cut in two');
   t.end();
 });
 
-t.test('the feed writer and the ics package say the same thing', (t) => {
+t.test('our writer and the ics package say the same thing', (t) => {
   const entry = {
     uid: 'same@meetgrid',
     sequence: 2,
@@ -138,8 +142,8 @@ t.test('the feed writer and the ics package say the same thing', (t) => {
     ],
   };
   for (const method of ['PUBLISH', 'REQUEST', 'CANCEL'] as const) {
-    const ours = writeFeedCalendar(method, [entry, { ...entry, uid: 'other@meetgrid', cancelled: true }], '달력');
-    const reference = writeCalendar(method, [entry, { ...entry, uid: 'other@meetgrid', cancelled: true }], '달력');
+    const ours = writeCalendar(method, [entry, { ...entry, uid: 'other@meetgrid', cancelled: true }], '달력');
+    const reference = writeWithIcsPackage(method, [entry, { ...entry, uid: 'other@meetgrid', cancelled: true }], '달력');
     const strip = (calendar: ReturnType<typeof parseCalendar>) => ({
       ...calendar,
       entries: calendar.entries.map((e) => ({ ...e, organizer: e.organizer?.toLowerCase(), attendees: e.attendees.map((a) => a.toLowerCase()) })),
@@ -148,7 +152,7 @@ t.test('the feed writer and the ics package say the same thing', (t) => {
     t.ok(longestLineOctets(ours) <= 75);
   }
   // A double quote cannot be part of a parameter value; `ics` leaves a broken CN, ours drops the quotes.
-  const quoted = writeFeedCalendar('PUBLISH', [{ ...entry, attendees: [{ name: 'Lee "Jr"', email: 'lee@example.com' }] }]);
+  const quoted = writeCalendar('PUBLISH', [{ ...entry, attendees: [{ name: 'Lee "Jr"', email: 'lee@example.com' }] }]);
   t.same(parseCalendar(quoted).entries[0]!.attendeeNames, ['Lee Jr']);
   t.end();
 });
