@@ -158,6 +158,29 @@ function prepare(db: Db) {
       .where(inArray(representatives.organizationId, idList('ids')))
       .orderBy(asc(representatives.id))
       .prepare(),
+    // A publish writes one calendar entry per meeting: thousands of rows at a large event.
+    insertCalendarEntry: db
+      .insert(calendarEntries)
+      .values({
+        requestId: sql.placeholder('requestId'),
+        eventId: sql.placeholder('eventId'),
+        uid: sql.placeholder('uid'),
+        fingerprint: sql.placeholder('fingerprint'),
+        sequence: 0,
+        cancelled: false,
+      })
+      .prepare(),
+    updateCalendarEntry: db
+      .update(calendarEntries)
+      // set() takes no bare placeholders; these bind the stored forms (0/1, epoch milliseconds).
+      .set({
+        sequence: sql`${sql.placeholder('sequence')}`,
+        fingerprint: sql`${sql.placeholder('fingerprint')}`,
+        cancelled: sql`${sql.placeholder('cancelled')}`,
+        updatedAt: sql`${sql.placeholder('updatedAt')}`,
+      })
+      .where(eq(calendarEntries.requestId, sql.placeholder('requestId')))
+      .prepare(),
   };
 }
 
@@ -308,7 +331,7 @@ export function insertCalendarEntry(
   db: Db,
   entry: { requestId: number; eventId: number; uid: string; fingerprint: string },
 ): void {
-  db.insert(calendarEntries).values({ ...entry, sequence: 0, cancelled: false }).run();
+  prepared(db).insertCalendarEntry.run(entry);
 }
 
 export function updateCalendarEntry(
@@ -316,7 +339,13 @@ export function updateCalendarEntry(
   requestId: number,
   change: { sequence: number; fingerprint: string; cancelled: boolean; updatedAt: Date },
 ): void {
-  db.update(calendarEntries).set(change).where(eq(calendarEntries.requestId, requestId)).run();
+  prepared(db).updateCalendarEntry.run({
+    requestId,
+    sequence: change.sequence,
+    fingerprint: change.fingerprint,
+    cancelled: change.cancelled ? 1 : 0,
+    updatedAt: change.updatedAt.getTime(),
+  });
 }
 
 
