@@ -5,18 +5,26 @@ import { accessTokens, organizations, representatives, rooms, type AccessTokenKi
 
 export type AccessTokenRow = typeof accessTokens.$inferSelect;
 
-export function insertAccessToken(
-  db: Db,
-  values: {
-    eventId: number;
-    kind: AccessTokenKind;
-    tokenHash: string;
-    representativeId?: number | null;
-    roomId?: number | null;
-    label?: string;
-  },
-): AccessTokenRow {
+export interface NewAccessToken {
+  readonly eventId: number;
+  readonly kind: AccessTokenKind;
+  readonly tokenHash: string;
+  readonly representativeId?: number | null;
+  readonly roomId?: number | null;
+  readonly label?: string;
+}
+
+export function insertAccessToken(db: Db, values: NewAccessToken): AccessTokenRow {
   return db.insert(accessTokens).values(values).returning().get();
+}
+
+// Multi-row inserts: building one drizzle statement per link would cost more than writing it.
+const ROWS_PER_INSERT = 500;
+
+export function insertAccessTokens(db: Db, rows: readonly NewAccessToken[]): void {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    db.insert(accessTokens).values(rows.slice(start, start + ROWS_PER_INSERT)).run();
+  }
 }
 
 /** A link that has not been revoked, whatever its kind. */

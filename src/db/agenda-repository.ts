@@ -371,14 +371,6 @@ export function participantTokensOfEvent(db: Db, eventId: number): ParticipantTo
     .all();
 }
 
-export function countParticipantTokens(db: Db, representativeId: number): number {
-  return db
-    .select({ id: accessTokens.id })
-    .from(accessTokens)
-    .where(and(eq(accessTokens.representativeId, representativeId), eq(accessTokens.kind, 'participant')))
-    .all().length;
-}
-
 export function findLiveParticipantTokenByHash(
   db: Db,
   tokenHash: string,

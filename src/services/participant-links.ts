@@ -5,9 +5,8 @@
 // nothing in the database alone reveals a token.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import { insertAccessToken } from '../db/access-token-repository.js';
+import { insertAccessTokens, type NewAccessToken } from '../db/access-token-repository.js';
 import {
-  countParticipantTokens,
   findLiveParticipantTokenByHash,
   participantTokensOfEvent,
   representativesOfEvent,
@@ -44,8 +43,11 @@ export function agendaUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/agenda/${token}`;
 }
 
-/** The live token of each representative that this module can re-derive, by representative id. */
-function derivableTokens(db: Db, eventId: number, secret: string): Map<number, string> {
+/**
+ * The live token of each representative that this module can re-derive, by representative id, and how many
+ * participant links each representative has had (the generation of their next one).
+ */
+function derivableTokens(db: Db, eventId: number, secret: string) {
   const rows = participantTokensOfEvent(db, eventId);
   const generation = new Map<number, number>();
   const live = new Map<number, string>();
@@ -57,7 +59,7 @@ function derivableTokens(db: Db, eventId: number, secret: string): Map<number, s
     const token = deriveToken(secret, row.representativeId, current);
     if (hashToken(token) === row.tokenHash) live.set(row.representativeId, token);
   }
-  return live;
+  return { live, generation };
 }
 
 /**
@@ -67,18 +69,14 @@ function derivableTokens(db: Db, eventId: number, secret: string): Map<number, s
 export function ensureParticipantLinks(db: Db, eventId: number, publicUrl: string): ParticipantLink[] {
   return db.transaction(() => {
     const secret = linkSecret(db);
-    const tokens = derivableTokens(db, eventId, secret);
-    return representativesOfEvent(db, eventId).map((rep) => {
-      let token = tokens.get(rep.id);
+    const { live, generation } = derivableTokens(db, eventId, secret);
+    // Issued together: on a first publish every representative of the event needs one.
+    const issued: NewAccessToken[] = [];
+    const links = representativesOfEvent(db, eventId).map((rep) => {
+      let token = live.get(rep.id);
       if (!token) {
-        token = deriveToken(secret, rep.id, countParticipantTokens(db, rep.id));
-        insertAccessToken(db, {
-          eventId,
-          kind: 'participant',
-          tokenHash: hashToken(token),
-          representativeId: rep.id,
-          label: rep.name,
-        });
+        token = deriveToken(secret, rep.id, generation.get(rep.id) ?? 0);
+        issued.push({ eventId, kind: 'participant', tokenHash: hashToken(token), representativeId: rep.id, label: rep.name });
       }
       return {
         representativeId: rep.id,
@@ -91,6 +89,8 @@ export function ensureParticipantLinks(db: Db, eventId: number, publicUrl: strin
         url: agendaUrl(publicUrl, token),
       };
     });
+    insertAccessTokens(db, issued);
+    return links;
   });
 }
 
