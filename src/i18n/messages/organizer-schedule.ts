@@ -10,6 +10,8 @@ export const organizerSchedule = {
     'organizerSchedule.nav.schedule': '일정 편성',
     'organizerSchedule.nav.timetable': '시간표',
     'organizerSchedule.nav.publish': '공개',
+    'organizerSchedule.nav.outbox': '메일 발송함',
+    'organizerSchedule.nav.attendance': '출석 현황',
 
     'organizerSchedule.dashboard.figures': '현황',
     'organizerSchedule.dashboard.requests': '미팅 신청',
@@ -197,6 +199,8 @@ export const organizerSchedule = {
     'organizerSchedule.nav.schedule': 'Schedule',
     'organizerSchedule.nav.timetable': 'Timetable',
     'organizerSchedule.nav.publish': 'Publish',
+    'organizerSchedule.nav.outbox': 'Outbox',
+    'organizerSchedule.nav.attendance': 'Attendance',
 
     'organizerSchedule.dashboard.figures': 'Figures',
     'organizerSchedule.dashboard.requests': 'Requests',

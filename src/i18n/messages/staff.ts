@@ -54,6 +54,10 @@ export const staff = {
 
     'staff.print.title': '{room} 미팅 명단 · {date}',
     'staff.print.printed': '{time} 기준 공개 {number}판',
+    'staff.print.time': '시간',
+    'staff.print.table': '테이블',
+    'staff.print.status': '상태',
+    'staff.print.date': '날짜',
 
     'staff.csv.date': '날짜',
     'staff.csv.start': '시작',
@@ -159,6 +163,10 @@ export const staff = {
 
     'staff.print.title': '{room} meetings · {date}',
     'staff.print.printed': 'As of {time}, published version {number}',
+    'staff.print.time': 'Time',
+    'staff.print.table': 'Table',
+    'staff.print.status': 'Status',
+    'staff.print.date': 'Date',
 
     'staff.csv.date': 'date',
     'staff.csv.start': 'start',

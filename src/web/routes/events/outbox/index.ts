@@ -51,6 +51,7 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
         title: t('participants.outbox.title'),
         slug: request.params.slug,
         eventName: overview.eventName[request.lang],
+        eventNav: { slug: request.params.slug, name: overview.eventName[request.lang], current: 'outbox' },
         smtpConfigured: app.config.smtp !== null,
         counts: t('participants.outbox.counts', overview.counts),
         notice: request.query.retried !== undefined ? t('participants.outbox.retried') : undefined,
