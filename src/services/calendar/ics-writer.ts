@@ -66,15 +66,13 @@ export function writeCalendar(method: CalendarMethod, entries: readonly Calendar
 
 // Control characters other than HTAB are not allowed in any value (RFC 5545 §3.1, §3.3.11).
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/g;
+const TEXT_SPECIAL = /\r\n|[\\;,\n\x00-\x08\x0a-\x1f\x7f]/g;
 
-/** TEXT value escaping (RFC 5545 §3.3.11). */
+/** TEXT value escaping (RFC 5545 §3.3.11), in one pass: a publish escapes a few fields of thousands of events. */
 function text(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n')
-    .replace(CONTROL, '');
+  return value.replace(TEXT_SPECIAL, (special) =>
+    special === '\r\n' || special === '\n' ? '\\n' : special === '\\' || special === ';' || special === ',' ? `\\${special}` : '',
+  );
 }
 
 /** A parameter value, always quoted; DQUOTE cannot appear inside one (RFC 5545 §3.1), so it is dropped. */
@@ -86,8 +84,17 @@ function uri(value: string): string {
   return value.replace(CONTROL, '');
 }
 
+// An event has a few dozen distinct slot times, and every message of one publish has the same DTSTAMP.
+const utcTexts = new Map<number, string>();
+
 function utc(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  let known = utcTexts.get(epochMs);
+  if (known === undefined) {
+    known = new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    if (utcTexts.size >= 10_000) utcTexts.clear();
+    utcTexts.set(epochMs, known);
+  }
+  return known;
 }
 
 const MAX_OCTETS = 75;
@@ -100,7 +107,7 @@ export function refoldByOctets(calendar: string): string {
 
 function foldByOctets(line: string): string {
   // A UTF-16 unit is at most three octets, so a short line needs no counting.
-  if (line.length <= MAX_OCTETS / 3) return line;
+  if (line.length <= MAX_OCTETS / 3 || Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line;
   const parts: string[] = [];
   let start = 0;
   let size = 0;
