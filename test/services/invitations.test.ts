@@ -8,7 +8,7 @@ import { deliverDue, smtpTransport } from '../../src/services/outbox.js';
 import { findParticipantToken } from '../../src/services/participant-links.js';
 import { createPublishedEvent, publishChangedVersion } from '../helpers/published-event.js';
 import { calendarPart, messageHeaders, mimeParts, startSmtpReceiver, type ReceivedMail } from '../helpers/smtp-receiver.js';
-import { parseCalendar } from '../helpers/ical.js';
+import { longestLineOctets, parseCalendar } from '../helpers/ical.js';
 
 const PUBLIC = 'https://meet.example.org';
 
@@ -97,5 +97,23 @@ t.test('an unknown event is refused and nothing is queued', (t) => {
     () => enqueueInvitationsForPublish(db, { eventId: 99, versionId: 1, previousVersionId: null, publicUrl: PUBLIC }),
     /event 99 does not exist/,
   );
+  t.end();
+});
+
+t.test('every queued calendar part parses, is folded by octets and carries the one DTSTAMP of its publish', (t) => {
+  const { db, close } = openDatabase(':memory:');
+  t.teardown(close);
+  const event = createPublishedEvent(db);
+  const before = Date.now();
+  enqueueInvitationsForPublish(db, { eventId: event.eventId, versionId: event.versionId, previousVersionId: null, publicUrl: PUBLIC });
+  const rows = outboxOfEvent(db, event.eventId);
+  t.equal(rows.length, 48);
+  const calendars = rows.map((row) => parseCalendar(row.icsBody!));
+  t.ok(rows.every((row) => longestLineOctets(row.icsBody!) <= 75), 'no line over 75 octets, Korean included');
+  t.ok(calendars.every((calendar) => calendar.method === 'REQUEST' && calendar.entries.length === 1));
+  const stamps = new Set(calendars.map((calendar) => calendar.entries[0]!.stamp));
+  t.equal(stamps.size, 1, 'one DTSTAMP for the whole publish');
+  t.ok(Date.parse([...stamps][0]!) >= Math.floor(before / 1000) * 1000, 'the moment of the publish');
+  t.same(new Set(rows.map((row) => row.messageId)).size, rows.length, 'one Message-ID per representative and meeting');
   t.end();
 });
