@@ -67,6 +67,9 @@ export const participants = {
     'participants.outbox.status.sent': '발송됨',
     'participants.outbox.status.failed': '실패',
     'participants.outbox.counts': '대기 {pending} · 발송 중 {sending} · 발송됨 {sent} · 실패 {failed}',
+    'participants.outbox.method.REQUEST': '캘린더 초대',
+    'participants.outbox.method.CANCEL': '캘린더 취소',
+    'participants.outbox.method.PUBLISH': '캘린더 파일',
     'participants.links.usage':
       '사용법: meetgrid links --event SLUG\n  모든 참가자의 개인 일정 링크를 CSV로 출력합니다 (링크가 없는 참가자에게는 새로 발급). 링크 주소는 PUBLIC_URL을 따릅니다.',
     'participants.links.missingEvent': '--event SLUG 가 필요합니다',
@@ -139,6 +142,9 @@ export const participants = {
     'participants.outbox.status.sent': 'Sent',
     'participants.outbox.status.failed': 'Failed',
     'participants.outbox.counts': 'Waiting {pending} · sending {sending} · sent {sent} · failed {failed}',
+    'participants.outbox.method.REQUEST': 'calendar invitation',
+    'participants.outbox.method.CANCEL': 'calendar cancellation',
+    'participants.outbox.method.PUBLISH': 'calendar file',
     'participants.links.usage':
       "Usage: meetgrid links --event SLUG\n  Prints every representative's private agenda link as CSV, issuing one to those without. Links use PUBLIC_URL.",
     'participants.links.missingEvent': '--event SLUG is required',
