@@ -16,22 +16,24 @@ const commands: Readonly<Record<string, () => Promise<{ default: Command }>>> = 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return name ? 0 : 2;
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`meetgrid: unknown command "${name}"\n\n${usage()}`);
+    process.stderr.write(`meetgrid: unknown command "${name}"\n\n${await usage()}`);
     return 2;
   }
   const command = (await load()).default;
   return command.run(rest);
 }
 
-function usage(): string {
-  const lines = Object.keys(commands)
-    .sort()
-    .map((name) => `  meetgrid ${name}`);
+async function usage(): Promise<string> {
+  const names = Object.keys(commands).sort();
+  const width = Math.max(...names.map((name) => name.length));
+  const lines = await Promise.all(
+    names.map(async (name) => `  meetgrid ${name.padEnd(width)}  ${(await commands[name]!()).default.summary}`),
+  );
   return `Usage: meetgrid <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "meetgrid <command> --help" for a command's options.\n`;
 }
 
