@@ -16,18 +16,19 @@ const ERROR_KEYS: Readonly<Record<string, string>> = {
   confirm: 'shell.account.mismatch',
 };
 
-function passwordPage(request: FastifyRequest, reply: FastifyReply, state: { error?: string; notice?: string }) {
+function passwordPage(request: FastifyRequest, reply: FastifyReply, state: { error?: string; notice?: string; warning?: string }) {
   return reply.page('auth/password', {
     title: request.t('shell.account.title'),
     error: state.error ?? null,
     notice: state.notice ?? null,
+    warning: state.warning ?? null,
   });
 }
 
 export default async function account(app: FastifyInstance): Promise<void> {
   app.get(PASSWORD_PAGE, { preHandler: requireOrganizer }, async (request, reply) => {
-    const notice = request.mustChangePassword ? request.t('shell.account.mustChange') : undefined;
-    return passwordPage(request, reply, notice ? { notice } : {});
+    const warning = request.mustChangePassword ? request.t('shell.account.mustChange') : undefined;
+    return passwordPage(request, reply, warning ? { warning } : {});
   });
 
   app.post<{ Body: PasswordBody }>(
