@@ -128,8 +128,9 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
       if (!slide.apply(p, st.slotOf[m]!, rng.next() < 0.5 ? -1 : 1)) continue;
     } else {
       if (!propose(st, move, m, rng, excessWeight)) continue;
-      if (move.n === 1 && move.from[0]! >= 0) {
-        // One meeting alone: judge it before touching the state, since most proposals are refused.
+      if (move.n === 1 && move.from[0]! >= 0 && move.to[0]! >= 0) {
+        // One meeting moving alone: judge it before touching the state, since most proposals are refused.
+        // (A drop, to slot -1, changes the priority term, which only the full cost below sees.)
         const guess = st.singleMoveDelta(m, move.to[0]!, excessWeight);
         if (guess > 0 && rng.next() >= Math.exp(-guess / temperature)) continue;
         if (!move.apply()) continue;
