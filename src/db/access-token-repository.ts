@@ -2,6 +2,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from './schema.js';
+import { inChunks } from './in-chunks.js';
 
 export type AccessTokenRow = typeof accessTokens.$inferSelect;
 
@@ -18,13 +19,8 @@ export function insertAccessToken(db: Db, values: NewAccessToken): AccessTokenRo
   return db.insert(accessTokens).values(values).returning().get();
 }
 
-// Multi-row inserts: building one drizzle statement per link would cost more than writing it.
-const ROWS_PER_INSERT = 500;
-
 export function insertAccessTokens(db: Db, rows: readonly NewAccessToken[]): void {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    db.insert(accessTokens).values(rows.slice(start, start + ROWS_PER_INSERT)).run();
-  }
+  inChunks(rows, 500, (chunk) => db.insert(accessTokens).values(chunk).run());
 }
 
 /** A link that has not been revoked, whatever its kind. */

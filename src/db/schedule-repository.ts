@@ -22,6 +22,7 @@ import {
   tables,
   unscheduledRequests,
 } from './schema.js';
+import { inChunks } from './in-chunks.js';
 
 export type VersionRow = typeof scheduleVersions.$inferSelect;
 export type VersionStatus = VersionRow['status'];
@@ -127,12 +128,7 @@ export interface NewMeeting {
 }
 
 export function insertMeetings(db: Db, versionId: number, rows: readonly NewMeeting[]): void {
-  // Chunked: SQLite limits the number of bound parameters per statement.
-  for (let i = 0; i < rows.length; i += 200) {
-    db.insert(meetings)
-      .values(rows.slice(i, i + 200).map((row) => ({ ...row, versionId })))
-      .run();
-  }
+  inChunks(rows, 200, (chunk) => db.insert(meetings).values(chunk.map((row) => ({ ...row, versionId }))).run());
 }
 
 export interface NewUnscheduled {
@@ -142,11 +138,9 @@ export interface NewUnscheduled {
 }
 
 export function insertUnscheduled(db: Db, versionId: number, rows: readonly NewUnscheduled[]): void {
-  for (let i = 0; i < rows.length; i += 200) {
-    db.insert(unscheduledRequests)
-      .values(rows.slice(i, i + 200).map((row) => ({ ...row, versionId })))
-      .run();
-  }
+  inChunks(rows, 200, (chunk) =>
+    db.insert(unscheduledRequests).values(chunk.map((row) => ({ ...row, versionId }))).run(),
+  );
 }
 
 const requester = alias(organizations, 'requester');
