@@ -312,6 +312,9 @@ export const unscheduledRequests = sqliteTable(
       .references(() => requests.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     reason: text('reason').notNull(),
+    // JSON of the explanation's facts (the engine's `params`), so pages can word the reason in their language;
+    // null on rows written before it existed, which show the English reason.
+    params: text('params'),
   },
   (t) => [primaryKey({ columns: [t.versionId, t.requestId] })],
 );

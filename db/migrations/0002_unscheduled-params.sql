@@ -1,0 +1,1 @@
+ALTER TABLE `unscheduled_requests` ADD `params` text;
