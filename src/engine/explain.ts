@@ -1,13 +1,31 @@
 // Why a meeting is not in a schedule: a stable code and a reason an organizer can act on, naming the participants,
 // slots, sessions, tables and meetings in the way. Checks run from the most fundamental (the input alone rules the
 // meeting out) to the least (it would need other meetings moved), and the first that explains everything wins.
+// Each explanation also carries its facts as `params`, so a user interface can say the same in its own language.
 import { countBreaks } from './breaks.js';
-import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, Unscheduled } from './types.js';
+import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, Unscheduled, UnscheduledParams } from './types.js';
 import { tableList } from './validate.js';
 
 /**
  * The codes of an unscheduled meeting, from the most to the least fundamental; user interfaces may translate them.
  * NEEDS_MOVES: every candidate slot is blocked, for different reasons. NOT_PLACED: it would fit as the schedule is.
+ *
+ * `params` of each code. `variant` names the sentence when a code has several. Every sentence about the candidate
+ * slots has `count` (how many) and, when the meeting is pinned to a slot or bound to a session, `pinnedSlot` or
+ * `session`. Participant ids are in `participant`, `other`, `a`, `b` and lists ending in `Participants` or
+ * `participants`; meeting ids in `meetings` and lists ending in `Meetings`. Lists with one prefix are parallel:
+ * entry i of each together is one fact (participant busyParticipants[i] is in meeting busyMeetings[i] in slot
+ * busySlots[i]), each fact once.
+ * - NO_COMMON_SLOT `unavailable` {participant}; `apart` {participant, other: the one who can attend, count};
+ *   `busy` {a, b, count, busyParticipants, busyMeetings, busySlots}.
+ * - NO_TABLE `noTables` {}; `noneAvailable` {count}; `unavailable` {count, pinnedTable | boothParticipants +
+ *   boothTables}; `taken` {count, boothParticipants, boothTables (both empty without booths), takenTables,
+ *   takenMeetings, takenSlots}.
+ * - MAX_MEETINGS {participant, cap}. MAX_PER_DAY {count, fullParticipants, fullCaps, fullDays}.
+ * - PRECEDENCE `unscheduled` {meetings}; `tooLate` {meetings: the latest ones, slot: theirs, count}.
+ * - PIN_TAKEN `slotBusy` {slot, busy…}; `tableTaken` {table, taken…}; `slotTables` {slot, taken…}.
+ * - BREAK_CAP {cap, participants, count}. NEEDS_MOVES {count, and per obstacle met the number of slots it blocks:
+ *   dayCap, precedence, busy, tableTaken, breakCap}. NOT_PLACED {slot, table, a, b}.
  */
 export const EXPLANATION_CODES = [
   'NO_COMMON_SLOT',
@@ -37,18 +55,33 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Items grouped under a name, written as "name joiner item, item; name joiner item". */
-class Grouped {
-  private readonly groups = new Map<string, string[]>();
+/** Facts of one kind as rows of the same fields, each kept once; the fields become parallel lists in `params`. */
+class Facts {
+  private readonly rows: string[][] = [];
+  private readonly keys = new Set<string>();
 
-  add(name: string, item: string): void {
-    const items = this.groups.get(name) ?? [];
-    if (!items.includes(item)) items.push(item);
-    this.groups.set(name, items);
+  constructor(private readonly fields: readonly string[]) {}
+
+  add(...row: string[]): void {
+    const key = JSON.stringify(row);
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.rows.push(row);
   }
 
-  text(joiner: string): string {
-    return [...this.groups].map(([name, items]) => `${name}${joiner}${listOf(items)}`).join('; ');
+  params(): Record<string, string[]> {
+    return Object.fromEntries(this.fields.map((field, i) => [field, this.rows.map((row) => row[i]!)]));
+  }
+
+  /** Written as "name joiner item, item; name joiner item", grouped by name in the order first seen. */
+  text(joiner: string, name: (row: readonly string[]) => string, item: (row: readonly string[]) => string): string {
+    const groups = new Map<string, string[]>();
+    for (const row of this.rows) {
+      const items = groups.get(name(row)) ?? [];
+      if (!items.includes(item(row))) items.push(item(row));
+      groups.set(name(row), items);
+    }
+    return [...groups].map(([group, items]) => `${group}${joiner}${listOf(items)}`).join('; ');
   }
 }
 
@@ -124,6 +157,8 @@ class Diagnosis {
   private readonly a: string;
   private readonly b: string;
   private readonly scope: string;
+  /** What `scope` says, as params. */
+  private readonly scoped: UnscheduledParams;
 
   constructor(
     private readonly at: Occupancy,
@@ -136,10 +171,27 @@ class Diagnosis {
         : meeting.session !== undefined
           ? ` in session ${meeting.session}`
           : '';
+    this.scoped =
+      meeting.slot !== undefined
+        ? { pinnedSlot: meeting.slot }
+        : meeting.session !== undefined
+          ? { session: meeting.session }
+          : {};
   }
 
-  private result(code: ExplanationCode, reason: string): Unscheduled {
-    return { meeting: this.meeting.id, code, reason };
+  private result(code: ExplanationCode, reason: string, params: UnscheduledParams): Unscheduled {
+    return { meeting: this.meeting.id, code, reason, params };
+  }
+
+  /** Params of a sentence about the `count` candidate slots. */
+  private about(count: number, params: UnscheduledParams = {}): UnscheduledParams {
+    return { count, ...this.scoped, ...params };
+  }
+
+  /** The booths the meeting must use, as params (empty lists without booths). */
+  private boothParams(): UnscheduledParams {
+    const owners = this.meeting.between.filter((p) => this.at.booth.has(p));
+    return { boothParticipants: owners, boothTables: owners.map((p) => this.at.booth.get(p)!) };
   }
 
   /** What the tables the meeting may use are called in a reason. */
@@ -163,32 +215,40 @@ class Diagnosis {
     const forB = candidates.filter((s) => at.available(b, s));
     const common = forA.filter((s) => at.available(b, s));
     if (common.length === 0) {
-      if (forA.length === 0) return this.result('NO_COMMON_SLOT', `${a} is unavailable in every slot${this.scope}`);
-      if (forB.length === 0) return this.result('NO_COMMON_SLOT', `${b} is unavailable in every slot${this.scope}`);
+      for (const person of [a, b]) {
+        if ((person === a ? forA : forB).length > 0) continue;
+        const params = { variant: 'unavailable', participant: person, ...this.scoped };
+        return this.result('NO_COMMON_SLOT', `${person} is unavailable in every slot${this.scope}`, params);
+      }
       const slots = `${plural(forA.length, 'slot')} ${a} can attend${this.scope}`;
-      return this.result('NO_COMMON_SLOT', `${b} is unavailable in all ${slots}`);
+      const params = this.about(forA.length, { variant: 'apart', participant: b, other: a });
+      return this.result('NO_COMMON_SLOT', `${b} is unavailable in all ${slots}`, params);
     }
     const tables = at.tablesFor(meeting);
     const usable = (s: number) => tables.filter((t) => !at.tableUnavailable.get(t)?.has(at.slotId(s)));
     const open = common.filter((s) => usable(s).length > 0);
     if (open.length === 0) {
       const where = `in the ${plural(common.length, 'slot')} both can attend${this.scope}`;
-      if (tables.length === 0) return this.result('NO_TABLE', 'the problem has no tables');
+      if (tables.length === 0) return this.result('NO_TABLE', 'the problem has no tables', { variant: 'noTables' });
       const owned = meeting.table !== undefined || meeting.between.some((p) => at.booth.has(p));
       const what = owned ? `${this.tableWords()} is` : 'no table is';
-      return this.result('NO_TABLE', `${what} ${owned ? 'unavailable' : 'available'} ${where}`);
+      const reason = `${what} ${owned ? 'unavailable' : 'available'} ${where}`;
+      if (!owned) return this.result('NO_TABLE', reason, this.about(common.length, { variant: 'noneAvailable' }));
+      const which = meeting.table !== undefined ? { pinnedTable: meeting.table } : this.boothParams();
+      return this.result('NO_TABLE', reason, this.about(common.length, { variant: 'unavailable', ...which }));
     }
     for (const person of meeting.between) {
       const cap = this.cap(person, 'maxMeetings');
       const count = at.slotsOf(person).length;
       if (cap !== undefined && count >= cap) {
-        return this.result('MAX_MEETINGS', `maxMeetings of ${person} reached (${cap})`);
+        return this.result('MAX_MEETINGS', `maxMeetings of ${person} reached (${cap})`, { participant: person, cap });
       }
     }
     const missing = (meeting.after ?? []).filter((id) => !at.placedSlot.has(id));
     if (missing.length > 0) {
       const verb = missing.length === 1 ? 'is' : 'are';
-      return this.result('PRECEDENCE', `must come after ${listOf(missing)}, which ${verb} unscheduled`);
+      const params = { variant: 'unscheduled', meetings: [...new Set(missing)] };
+      return this.result('PRECEDENCE', `must come after ${listOf(missing)}, which ${verb} unscheduled`, params);
     }
     return this.bySlot(open, usable);
   }
@@ -207,16 +267,18 @@ class Diagnosis {
       if (obstacle === undefined) {
         const table = usable(s).find((t) => !at.tableAt.get(t)?.has(s))!;
         const where = `slot ${at.slotId(s)} at table ${table}`;
-        return this.result('NOT_PLACED', `it fits without moving anything: ${where} is free for ${this.a} and ${this.b}`);
+        const reason = `it fits without moving anything: ${where} is free for ${this.a} and ${this.b}`;
+        return this.result('NOT_PLACED', reason, { slot: at.slotId(s), table, a: this.a, b: this.b });
       }
       filed.set(obstacle, (filed.get(obstacle) ?? 0) + 1);
     }
     const slots = `${plural(open.length, 'slot')} both can attend${this.scope}`;
     if (filed.size > 1) {
       const parts = [...filed].map(([obstacle, count]) => `${count} ${OBSTACLE_WORDS[obstacle]}`);
-      return this.result('NEEDS_MOVES', `placing it needs other meetings moved: of the ${slots}, ${parts.join(', ')}`);
+      const reason = `placing it needs other meetings moved: of the ${slots}, ${parts.join(', ')}`;
+      return this.result('NEEDS_MOVES', reason, this.about(open.length, Object.fromEntries(filed)));
     }
-    return this.verdict([...filed.keys()][0]!, slots, blockers);
+    return this.verdict([...filed.keys()][0]!, slots, this.about(open.length), blockers);
   }
 
   /** The first obstacle to holding the meeting in slot `s`, noting in `blockers` who or what is in the way. */
@@ -227,14 +289,14 @@ class Diagnosis {
       const cap = this.cap(p, 'maxMeetingsPerDay');
       return cap !== undefined && at.slotsOf(p).filter((x) => at.dayOfSlot[x] === day).length >= cap;
     });
-    full.forEach((p) => blockers.fullDays.add(`${p} (${this.cap(p, 'maxMeetingsPerDay')})`, day));
+    full.forEach((p) => blockers.full.add(p, String(this.cap(p, 'maxMeetingsPerDay')), day));
     if (full.length > 0) return 'dayCap';
     if (s <= this.latestBefore()) return 'precedence';
     const busy = meeting.between.filter((p) => at.participantAt.get(p)?.has(s));
-    busy.forEach((p) => blockers.busyIn.add(p, `${at.participantAt.get(p)!.get(s)} (${at.slotId(s)})`));
+    busy.forEach((p) => blockers.busy.add(p, at.participantAt.get(p)!.get(s)!, at.slotId(s)));
     if (busy.length > 0) return 'busy';
     if (tables.every((t) => at.tableAt.get(t)?.has(s))) {
-      tables.forEach((t) => blockers.takenBy.add(t, `${at.tableAt.get(t)!.get(s)} (${at.slotId(s)})`));
+      tables.forEach((t) => blockers.taken.add(t, at.tableAt.get(t)!.get(s)!, at.slotId(s)));
       return 'tableTaken';
     }
     const cap = at.problem.rules?.maxBreaksPerParticipant;
@@ -248,44 +310,64 @@ class Diagnosis {
     return Math.max(-1, ...(this.meeting.after ?? []).map((id) => this.at.placedSlot.get(id)!));
   }
 
-  /** The reason when the same obstacle blocks every candidate slot. */
-  private verdict(obstacle: Obstacle, slots: string, blockers: Blockers): Unscheduled {
+  /** The reason when the same obstacle blocks every candidate slot; `about` has the params of `slots`. */
+  private verdict(obstacle: Obstacle, slots: string, about: UnscheduledParams, blockers: Blockers): Unscheduled {
     const { at, meeting } = this;
+    const held = (row: readonly string[]) => `${row[1]} (${row[2]})`;
     switch (obstacle) {
-      case 'dayCap':
-        return this.result('MAX_PER_DAY', `maxMeetingsPerDay is reached on every day of the ${slots}: ${blockers.fullDays.text(' on ')}`);
+      case 'dayCap': {
+        const full = blockers.full.text(' on ', (row) => `${row[0]} (${row[1]})`, (row) => row[2]!);
+        const params = { ...about, ...blockers.full.params() };
+        return this.result('MAX_PER_DAY', `maxMeetingsPerDay is reached on every day of the ${slots}: ${full}`, params);
+      }
       case 'precedence': {
         const latest = this.latestBefore();
         const last = (meeting.after ?? []).filter((id) => at.placedSlot.get(id) === latest);
         const after = `must come after ${listOf(last)} (slot ${at.slotId(latest)})`;
-        return this.result('PRECEDENCE', `${after}, and none of the ${slots} is later`);
+        const params = { ...about, variant: 'tooLate', meetings: [...new Set(last)], slot: at.slotId(latest) };
+        return this.result('PRECEDENCE', `${after}, and none of the ${slots} is later`, params);
       }
       case 'busy': {
-        const busy = blockers.busyIn.text(' is in ');
-        if (meeting.slot !== undefined) return this.result('PIN_TAKEN', `pinned slot ${meeting.slot} is taken: ${busy}`);
-        return this.result('NO_COMMON_SLOT', `${this.a} and ${this.b} have no free slot in common: of the ${slots}, ${busy}`);
+        const busy = blockers.busy.text(' is in ', (row) => row[0]!, held);
+        if (meeting.slot !== undefined) {
+          const params = { variant: 'slotBusy', slot: meeting.slot, ...blockers.busy.params() };
+          return this.result('PIN_TAKEN', `pinned slot ${meeting.slot} is taken: ${busy}`, params);
+        }
+        const reason = `${this.a} and ${this.b} have no free slot in common: of the ${slots}, ${busy}`;
+        const params = { ...about, variant: 'busy', a: this.a, b: this.b, ...blockers.busy.params() };
+        return this.result('NO_COMMON_SLOT', reason, params);
       }
       case 'tableTaken': {
-        const taken = blockers.takenBy.text(' by ');
-        if (meeting.table !== undefined) return this.result('PIN_TAKEN', `pinned table ${meeting.table} is taken: ${taken}`);
-        if (meeting.slot !== undefined) return this.result('PIN_TAKEN', `every table at pinned slot ${meeting.slot} is taken: ${taken}`);
+        const taken = blockers.taken.text(' by ', (row) => row[0]!, held);
+        const takenParams = blockers.taken.params();
+        if (meeting.table !== undefined) {
+          const params = { variant: 'tableTaken', table: meeting.table, ...takenParams };
+          return this.result('PIN_TAKEN', `pinned table ${meeting.table} is taken: ${taken}`, params);
+        }
+        if (meeting.slot !== undefined) {
+          const params = { variant: 'slotTables', slot: meeting.slot, ...takenParams };
+          return this.result('PIN_TAKEN', `every table at pinned slot ${meeting.slot} is taken: ${taken}`, params);
+        }
         const booths = meeting.between.some((p) => at.booth.has(p)) ? ` (${this.tableWords()})` : '';
-        return this.result('NO_TABLE', `no table free in the ${slots.replace('can attend', 'have free')}${booths}: ${taken}`);
+        const reason = `no table free in the ${slots.replace('can attend', 'have free')}${booths}: ${taken}`;
+        return this.result('NO_TABLE', reason, { ...about, variant: 'taken', ...this.boothParams(), ...takenParams });
       }
       case 'breakCap': {
-        const cap = `maxBreaksPerParticipant (${at.problem.rules?.maxBreaksPerParticipant})`;
+        const limit = at.problem.rules?.maxBreaksPerParticipant;
+        const cap = `maxBreaksPerParticipant (${limit})`;
         const who = listOf([...blockers.overCap]);
-        return this.result('BREAK_CAP', `every free common slot would exceed ${cap} for ${who} (${slots})`);
+        const params = { ...about, cap: limit!, participants: [...blockers.overCap] };
+        return this.result('BREAK_CAP', `every free common slot would exceed ${cap} for ${who} (${slots})`, params);
       }
     }
   }
 }
 
-/** Who or what stands in the way, grouped by participant or table, for the reason text. */
+/** Who or what stands in the way, for the reason and its params. */
 class Blockers {
-  readonly fullDays = new Grouped();
-  readonly busyIn = new Grouped();
-  readonly takenBy = new Grouped();
+  readonly full = new Facts(['fullParticipants', 'fullCaps', 'fullDays']);
+  readonly busy = new Facts(['busyParticipants', 'busyMeetings', 'busySlots']);
+  readonly taken = new Facts(['takenTables', 'takenMeetings', 'takenSlots']);
   readonly overCap = new Set<string>();
 }
 

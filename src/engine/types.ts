@@ -59,10 +59,19 @@ export interface Assignment {
   readonly table: string;
 }
 
+/** The facts behind an unscheduled meeting's reason: ids, counts and lists (see explain.ts for each code's). */
+export type UnscheduledParams = Readonly<Record<string, string | number | readonly string[]>>;
+
 export interface Unscheduled {
   readonly meeting: string;
   readonly code: string;
+  /** English, for people reading the file. */
   readonly reason: string;
+  /**
+   * Optional, beyond the spec's fields: the same facts as `reason`, structured, so a user interface can word the
+   * reason in its own language. Readers of a schedule file must not require it.
+   */
+  readonly params?: UnscheduledParams;
 }
 
 export interface ScheduleStats {

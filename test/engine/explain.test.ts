@@ -61,7 +61,12 @@ function explain(p: Problem, placed: [string, string, string][], id = 'x'): Unsc
 
 t.test('NO_COMMON_SLOT: the input leaves no slot both can attend', (t) => {
   const away = explain(problem((p) => (participant(p, 'a').unavailable = ['s1', 's2', 's3', 's4', 's5'])), []);
-  t.same(away, { meeting: 'x', code: 'NO_COMMON_SLOT', reason: 'a is unavailable in every slot' });
+  t.same(away, {
+    meeting: 'x',
+    code: 'NO_COMMON_SLOT',
+    reason: 'a is unavailable in every slot',
+    params: { variant: 'unavailable', participant: 'a' },
+  });
   const inSession = explain(
     problem((p) => {
       meeting(p, 'x').session = 'am';
@@ -70,6 +75,7 @@ t.test('NO_COMMON_SLOT: the input leaves no slot both can attend', (t) => {
     [],
   );
   t.same(inSession.reason, 'b is unavailable in every slot in session am');
+  t.same(inSession.params, { variant: 'unavailable', participant: 'b', session: 'am' });
   const apart = explain(
     problem((p) => {
       participant(p, 'a').unavailable = ['s1', 's2'];
@@ -78,6 +84,8 @@ t.test('NO_COMMON_SLOT: the input leaves no slot both can attend', (t) => {
     [],
   );
   t.same(apart.reason, 'b is unavailable in all 3 slots a can attend');
+  t.same(apart.params, { variant: 'apart', participant: 'b', other: 'a', count: 3 });
+
   t.end();
 });
 
@@ -89,7 +97,12 @@ t.test('NO_TABLE: the input leaves no table in the slots both can attend', (t) =
     }),
     [],
   );
-  t.same(booth, { meeting: 'x', code: 'NO_TABLE', reason: 'fixed table T-A of a is unavailable in the 5 slots both can attend' });
+  t.same(booth, {
+    meeting: 'x',
+    code: 'NO_TABLE',
+    reason: 'fixed table T-A of a is unavailable in the 5 slots both can attend',
+    params: { variant: 'unavailable', count: 5, boothParticipants: ['a'], boothTables: ['T-A'] },
+  });
   const closed = explain(
     problem((p) => {
       meeting(p, 'x').session = 'pm';
@@ -99,6 +112,21 @@ t.test('NO_TABLE: the input leaves no table in the slots both can attend', (t) =
     [],
   );
   t.same(closed.reason, 'no table is available in the 2 slots both can attend in session pm');
+  t.same(closed.params, { variant: 'noneAvailable', count: 2, session: 'pm' });
+  const closedAtPin = explain(
+    problem((p) => {
+      meeting(p, 'x').slot = 's2';
+      p.tables[0].unavailable = ['s2'];
+      p.tables[1].unavailable = ['s2'];
+    }),
+    [],
+  );
+  t.same(closedAtPin, {
+    meeting: 'x',
+    code: 'NO_TABLE',
+    reason: 'no table is available in the 1 slot both can attend (pinned slot s2)',
+    params: { variant: 'noneAvailable', count: 1, pinnedSlot: 's2' },
+  });
   const pinned = explain(
     problem((p) => {
       meeting(p, 'x').table = 'T-B';
@@ -107,24 +135,40 @@ t.test('NO_TABLE: the input leaves no table in the slots both can attend', (t) =
     [],
   );
   t.same(pinned.reason, 'pinned table T-B is unavailable in the 5 slots both can attend');
-  t.same(explain(problem((p) => (p.tables = 0)), []).reason, 'the problem has no tables');
+  t.same(pinned.params, { variant: 'unavailable', count: 5, pinnedTable: 'T-B' });
+  t.same(explain(problem((p) => (p.tables = 0)), []), {
+    meeting: 'x',
+    code: 'NO_TABLE',
+    reason: 'the problem has no tables',
+    params: { variant: 'noTables' },
+  });
   t.end();
 });
 
 t.test('MAX_MEETINGS', (t) => {
   const full = explain(problem((p) => (participant(p, 'b').maxMeetings = 1)), [['bd', 's5', 'T-A']]);
-  t.same(full, { meeting: 'x', code: 'MAX_MEETINGS', reason: 'maxMeetings of b reached (1)' });
+  t.same(full, { meeting: 'x', code: 'MAX_MEETINGS', reason: 'maxMeetings of b reached (1)', params: { participant: 'b', cap: 1 } });
   t.end();
 });
 
 t.test('PRECEDENCE: an `after` meeting is unscheduled, or too late', (t) => {
   const missing = explain(problem((p) => (meeting(p, 'x').after = ['cd', 'de'])), [['de', 's1', 'T-A']]);
-  t.same(missing, { meeting: 'x', code: 'PRECEDENCE', reason: 'must come after cd, which is unscheduled' });
+  t.same(missing, {
+    meeting: 'x',
+    code: 'PRECEDENCE',
+    reason: 'must come after cd, which is unscheduled',
+    params: { variant: 'unscheduled', meetings: ['cd'] },
+  });
   const late = explain(problem((p) => (meeting(p, 'x').after = ['cd', 'de'])), [
     ['cd', 's3', 'T-A'],
     ['de', 's5', 'T-A'],
   ]);
-  t.same(late, { meeting: 'x', code: 'PRECEDENCE', reason: 'must come after de (slot s5), and none of the 5 slots both can attend is later' });
+  t.same(late, {
+    meeting: 'x',
+    code: 'PRECEDENCE',
+    reason: 'must come after de (slot s5), and none of the 5 slots both can attend is later',
+    params: { variant: 'tooLate', meetings: ['de'], slot: 's5', count: 5 },
+  });
   t.end();
 });
 
@@ -144,13 +188,20 @@ t.test('MAX_PER_DAY', (t) => {
     meeting: 'x',
     code: 'MAX_PER_DAY',
     reason: 'maxMeetingsPerDay is reached on every day of the 5 slots both can attend: a (1) on 2025-05-28; b (1) on 2025-05-29',
+    // One fact per participant and day, however many slots of that day were blocked.
+    params: { count: 5, fullParticipants: ['a', 'b'], fullCaps: ['1', '1'], fullDays: ['2025-05-28', '2025-05-29'] },
   });
   t.end();
 });
 
 t.test('PIN_TAKEN: the pinned slot or table is used by another meeting', (t) => {
   const slot = explain(problem((p) => (meeting(p, 'x').slot = 's2')), [['ac', 's2', 'T-A']]);
-  t.same(slot, { meeting: 'x', code: 'PIN_TAKEN', reason: 'pinned slot s2 is taken: a is in ac (s2)' });
+  t.same(slot, {
+    meeting: 'x',
+    code: 'PIN_TAKEN',
+    reason: 'pinned slot s2 is taken: a is in ac (s2)',
+    params: { variant: 'slotBusy', slot: 's2', busyParticipants: ['a'], busyMeetings: ['ac'], busySlots: ['s2'] },
+  });
   const table = explain(
     problem((p) => {
       meeting(p, 'x').table = 'T-B';
@@ -161,9 +212,15 @@ t.test('PIN_TAKEN: the pinned slot or table is used by another meeting', (t) => 
       ['ce', 's2', 'T-B'],
     ],
   );
-  t.same(table, { meeting: 'x', code: 'PIN_TAKEN', reason: 'pinned table T-B is taken: T-B by cd (s1), ce (s2)' });
+  t.same(table, {
+    meeting: 'x',
+    code: 'PIN_TAKEN',
+    reason: 'pinned table T-B is taken: T-B by cd (s1), ce (s2)',
+    params: { variant: 'tableTaken', table: 'T-B', takenTables: ['T-B', 'T-B'], takenMeetings: ['cd', 'ce'], takenSlots: ['s1', 's2'] },
+  });
   const slotTables = explain(problem((p) => ((meeting(p, 'x').slot = 's3'), (p.tables = 1))), [['cd', 's3', 'T1']]);
   t.same(slotTables.reason, 'every table at pinned slot s3 is taken: T1 by cd (s3)');
+  t.same(slotTables.params, { variant: 'slotTables', slot: 's3', takenTables: ['T1'], takenMeetings: ['cd'], takenSlots: ['s3'] });
   t.end();
 });
 
@@ -176,6 +233,16 @@ t.test('NO_COMMON_SLOT: the participants are busy in every slot both can attend'
     meeting: 'x',
     code: 'NO_COMMON_SLOT',
     reason: 'a and b have no free slot in common: of the 2 slots both can attend in session am, a is in ac (s1); b is in bd (s2)',
+    params: {
+      variant: 'busy',
+      a: 'a',
+      b: 'b',
+      count: 2,
+      session: 'am',
+      busyParticipants: ['a', 'b'],
+      busyMeetings: ['ac', 'bd'],
+      busySlots: ['s1', 's2'],
+    },
   });
   t.end();
 });
@@ -188,7 +255,21 @@ t.test('NO_TABLE: every table is taken where both are free', (t) => {
       ['ce', 's2', 'T1'],
     ],
   );
-  t.same(result, { meeting: 'x', code: 'NO_TABLE', reason: 'no table free in the 2 slots both have free in session am: T1 by cd (s1), ce (s2)' });
+  t.same(result, {
+    meeting: 'x',
+    code: 'NO_TABLE',
+    reason: 'no table free in the 2 slots both have free in session am: T1 by cd (s1), ce (s2)',
+    params: {
+      variant: 'taken',
+      count: 2,
+      session: 'am',
+      boothParticipants: [],
+      boothTables: [],
+      takenTables: ['T1', 'T1'],
+      takenMeetings: ['cd', 'ce'],
+      takenSlots: ['s1', 's2'],
+    },
+  });
   const booth = explain(
     problem((p) => {
       meeting(p, 'x').session = 'am';
@@ -200,6 +281,7 @@ t.test('NO_TABLE: every table is taken where both are free', (t) => {
     ],
   );
   t.match(booth, { code: 'NO_TABLE', reason: /\(fixed table T-B of b\): T-B by cd \(s1\), ce \(s2\)$/ });
+  t.match(booth.params, { variant: 'taken', boothParticipants: ['b'], boothTables: ['T-B'], takenMeetings: ['cd', 'ce'] });
   t.end();
 });
 
@@ -211,7 +293,11 @@ t.test('BREAK_CAP', (t) => {
     }),
     [['ac', 's1', 'T-A']],
   );
-  t.same(result, { meeting: 'x', code: 'BREAK_CAP', reason: 'every free common slot would exceed maxBreaksPerParticipant (0) for a (2 slots both can attend in session pm)',
+  t.same(result, {
+    meeting: 'x',
+    code: 'BREAK_CAP',
+    reason: 'every free common slot would exceed maxBreaksPerParticipant (0) for a (2 slots both can attend in session pm)',
+    params: { cap: 0, participants: ['a'], count: 2, session: 'pm' },
   });
   t.end();
 });
@@ -229,6 +315,7 @@ t.test('NEEDS_MOVES: each slot is blocked, but for different reasons', (t) => {
     code: 'NEEDS_MOVES',
     reason:
       'placing it needs other meetings moved: of the 2 slots both can attend in session am, 1 with a participant in another meeting, 1 with no free table',
+    params: { count: 2, session: 'am', busy: 1, tableTaken: 1 },
   });
   t.end();
 });
@@ -238,6 +325,7 @@ t.test('NOT_PLACED: a meeting that fits as the schedule is', (t) => {
     meeting: 'x',
     code: 'NOT_PLACED',
     reason: 'it fits without moving anything: slot s1 at table T-A is free for a and b',
+    params: { slot: 's1', table: 'T-A', a: 'a', b: 'b' },
   });
   t.end();
 });
@@ -266,6 +354,26 @@ t.test('the most fundamental reason wins, and every meeting asked is explained',
   t.throws(() => explainUnscheduled(q, [], ['nope']), /unknown meeting "nope"/);
   const itself = explainUnscheduled(problem(() => {}), [{ meeting: 'x', slot: 's1', table: 'T-A' }], ['x']);
   t.match(itself[0], { code: 'NOT_PLACED', reason: /slot s1 at table T-A/ }, 'its own listed assignment is ignored');
+  t.end();
+});
+
+t.test('a schedule file whose unscheduled meetings carry params is valid for the checker', (t) => {
+  const p = problem((p) => (participant(p, 'a').unavailable = ['s1', 's2', 's3', 's4', 's5']));
+  const placed: Assignment[] = [{ meeting: 'cd', slot: 's1', table: 'T-A' }];
+  const unscheduled = explainOnce(p, placed, ['x', 'ac', 'bd', 'de', 'ce']);
+  t.ok(unscheduled.every((u) => u.params !== undefined), 'every explanation has params');
+  const file = JSON.parse(
+    JSON.stringify({
+      format: 'meetgrid.schedule/1',
+      status: 'partial',
+      assignments: placed,
+      unscheduled,
+      stats: { meetings: 6, scheduled: 1, breaks: 0, tableChanges: 0, elapsedMs: 0 },
+    }),
+  );
+  const report = checkSchedule(p, file);
+  t.same(report.violations, []);
+  t.ok(report.valid);
   t.end();
 });
 
@@ -298,6 +406,7 @@ t.test('explanations agree with the checker: NOT_PLACED exactly when some slot a
     const left = p.meetings.filter((m) => !placed.has(m.id)).map((m) => m.id);
     for (const u of explainOnce(p, assignments, left)) {
       byCode.set(u.code, (byCode.get(u.code) ?? 0) + 1);
+      if (u.params === undefined) t.fail(`#${seed} ${u.meeting}: ${u.code} without params`);
       const fits = p.slots.some((slot) =>
         tableList(p).some((table) => validWith(p, [...assignments, { meeting: u.meeting, slot: slot.id, table: table.id }])),
       );
