@@ -18,6 +18,12 @@ export interface SolveProgress {
   readonly best: { readonly scheduled: number; readonly breaks: number };
 }
 
+/** A meeting's slot, without a table: what a start for the search needs. */
+export interface StartAssignment {
+  readonly meeting: string;
+  readonly slot: string;
+}
+
 export interface SolveOptions {
   /** Default 1; the same seed and the same iteration budget give the same answer. */
   readonly seed?: number;
@@ -30,6 +36,8 @@ export interface SolveOptions {
   readonly previous?: Schedule;
   readonly onProgress?: (progress: SolveProgress) => void;
   readonly shouldStop?: () => boolean;
+  /** Slots to start from, e.g. an exact solver's answer; a placement that breaks a rule is left to the search. */
+  readonly start?: readonly StartAssignment[];
 }
 
 const DEFAULT_ITERATIONS_WITHOUT_CLOCK = 2_000_000;
@@ -55,6 +63,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Schedule {
     options.onProgress({ phase, fraction: budget.fraction(), best: { scheduled, breaks: key.breaks } });
   };
 
+  if (options.start) placeStart(st, options.start);
   construct(st, rng, BREAK * 3);
   repairCap(st);
   best.save(st);
@@ -74,6 +83,22 @@ export function solve(problem: Problem, options: SolveOptions = {}): Schedule {
   load(st, best.slots, best.tables);
   report('tables');
   return toSchedule(c, st, bound, replanning, now === undefined ? 0 : now() - started);
+}
+
+function placeStart(st: State, start: readonly StartAssignment[]): void {
+  const c = st.c;
+  const meetingIndex = new Map(c.meetingIds.map((id, m) => [id, m]));
+  const slotIndex = new Map(c.slotIds.map((id, s) => [id, s]));
+  const placements: [number, number][] = [];
+  for (const { meeting, slot } of start) {
+    const m = meetingIndex.get(meeting);
+    const s = slotIndex.get(slot);
+    if (m === undefined || s === undefined) throw new Error(`solve: start names unknown meeting "${meeting}" or slot "${slot}"`);
+    placements.push([m, s]);
+  }
+  // Earliest first, so that a meeting's predecessors are in place when it is checked.
+  placements.sort((x, y) => x[1] - y[1]);
+  for (const [m, s] of placements) if (st.slotOf[m]! < 0 && st.canPlace(m, s)) st.place(m, s);
 }
 
 function solvedToBound(key: Key, bound: number, replanning: boolean): boolean {

@@ -1,9 +1,11 @@
 // Runs the engine once per seed, each in its own worker thread, and keeps the best answer by the objective
-// (priority scheduled, then fewer moved meetings, fewer breaks, fewer table changes). Aborting the signal stops
-// every worker early; each then answers with the best schedule it had.
+// (priority scheduled, then fewer moved meetings, fewer breaks, fewer table changes). When the problem suits it, one
+// of the threads is the exact member (exact-member.ts) instead of another seed. Aborting the signal stops every
+// worker early; each then answers with the best schedule it had. An answer proved optimal stops the others.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Problem, Schedule } from '../engine/index.js';
+import { exactUnsupported, type Problem, type Schedule } from '../engine/index.js';
+import { runExactMember } from './exact-member.js';
 import type { WorkerInput, WorkerMessage } from './solve-worker.js';
 
 export interface PortfolioProgress {
@@ -19,6 +21,11 @@ export interface PortfolioOptions {
   readonly previous?: Schedule;
   readonly onProgress?: (progress: PortfolioProgress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Default true: with two seeds or more and no previous schedule, the last seed's thread goes to the exact member
+   * when the problem suits it. False keeps every thread on the local search (and the answer reproducible by seed).
+   */
+  readonly exact?: boolean;
 }
 
 export function defaultSeeds(): number[] {
@@ -48,9 +55,18 @@ export function better(problem: Problem, a: Schedule, b: Schedule): boolean {
 
 export function solveInWorkers(problem: Problem, options: PortfolioOptions = {}): Promise<Schedule> {
   const seeds = options.seeds && options.seeds.length > 0 ? options.seeds : defaultSeeds();
+  const withExact =
+    options.exact !== false && seeds.length >= 2 && options.previous === undefined && exactUnsupported(problem) === undefined;
+  const searchSeeds = withExact ? seeds.slice(0, -1) : seeds;
   const stopFlag = new SharedArrayBuffer(4);
+  const stopped = new AbortController();
   const stop = (): void => {
     Atomics.store(new Int32Array(stopFlag), 0, 1);
+    stopped.abort();
+  };
+  const offer = (schedule: Schedule): Schedule => {
+    if (schedule.status === 'optimal') stop();
+    return schedule;
   };
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
@@ -61,12 +77,13 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
     const lead = latest.reduce((x, y) => (y.scheduled > x.scheduled || (y.scheduled === x.scheduled && y.breaks < x.breaks) ? y : x));
     options.onProgress({
       phase,
-      fraction: Math.min(...latest.map((l) => l.fraction)),
+      // The exact member cannot tell how far it is, so the search members measure the progress.
+      fraction: Math.min(...latest.slice(0, searchSeeds.length).map((l) => l.fraction)),
       best: { scheduled: lead.scheduled, breaks: lead.breaks },
     });
   };
 
-  const runs = seeds.map(
+  const runs: Promise<Schedule | undefined>[] = searchSeeds.map(
     (seed, index) =>
       new Promise<Schedule>((resolve, reject) => {
         const input: WorkerInput = {
@@ -80,7 +97,7 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
         let answer: Schedule | undefined;
         worker.on('message', (message: WorkerMessage) => {
           if (message.type === 'done') {
-            answer = message.schedule;
+            answer = offer(message.schedule);
             return;
           }
           latest[index] = { fraction: message.fraction, phase: message.phase, scheduled: message.scheduled, breaks: message.breaks };
@@ -94,6 +111,23 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
       }),
   );
 
+  if (withExact) {
+    const index = seeds.length - 1;
+    runs.push(
+      runExactMember({
+        problem,
+        seed: seeds[index]!,
+        timeLimitMs: options.timeLimitMs ?? 10_000,
+        stopFlag,
+        stopped: stopped.signal,
+        onProgress: (progress) => {
+          latest[index] = progress;
+          emit(progress.phase);
+        },
+      }).then((schedule) => schedule && offer(schedule)),
+    );
+  }
+
   return Promise.allSettled(runs).then((results) => {
     options.signal?.removeEventListener('abort', stop);
     let best: Schedule | undefined;
@@ -103,6 +137,7 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
         failure ??= result.reason;
         continue;
       }
+      if (result.value === undefined) continue;
       if (best === undefined || better(problem, result.value, best)) best = result.value;
     }
     if (best === undefined) throw failure instanceof Error ? failure : new Error(String(failure));
