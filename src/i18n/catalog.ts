@@ -10,8 +10,9 @@ import { organizerData } from './messages/organizer-data.js';
 import { solve } from './messages/solve.js';
 import { organizerSchedule } from './messages/organizer-schedule.js';
 import { staff } from './messages/staff.js';
+import { unscheduled } from './messages/unscheduled.js';
 
-const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule, staff];
+const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule, staff, unscheduled];
 
 export type Messages = Readonly<Record<string, string>>;
 
