@@ -63,6 +63,8 @@ export interface UnscheduledRow {
   readonly requestId: number;
   readonly code: string;
   readonly reason: string;
+  /** JSON of the explanation's params, or null on rows written before they were kept. */
+  readonly params: string | null;
   readonly requester: MeetingOrganization;
   readonly requested: MeetingOrganization;
   readonly priority: number;
@@ -135,6 +137,8 @@ export interface NewUnscheduled {
   readonly requestId: number;
   readonly code: string;
   readonly reason: string;
+  /** JSON of the explanation's params; without it pages show `reason` as it is. */
+  readonly params?: string | null;
 }
 
 export function insertUnscheduled(db: Db, versionId: number, rows: readonly NewUnscheduled[]): void {
@@ -206,6 +210,7 @@ export function unscheduledOfVersion(db: Db, versionId: number): UnscheduledRow[
       requestId: unscheduledRequests.requestId,
       code: unscheduledRequests.code,
       reason: unscheduledRequests.reason,
+      params: unscheduledRequests.params,
       priority: requests.priority,
       requester: organizationColumns(requester),
       requested: organizationColumns(requested),
@@ -283,7 +288,12 @@ export function copyVersionContents(db: Db, fromVersionId: number, toVersionId: 
     .all();
   insertMeetings(db, toVersionId, rows);
   const left = db
-    .select({ requestId: unscheduledRequests.requestId, code: unscheduledRequests.code, reason: unscheduledRequests.reason })
+    .select({
+      requestId: unscheduledRequests.requestId,
+      code: unscheduledRequests.code,
+      reason: unscheduledRequests.reason,
+      params: unscheduledRequests.params,
+    })
     .from(unscheduledRequests)
     .where(eq(unscheduledRequests.versionId, fromVersionId))
     .all();

@@ -211,7 +211,8 @@ function applyToDraft(
       placements.remove(meetingIdOf(edit.requestId));
       deleteMeeting(db, meeting.id);
       insertUnscheduled(db, draft.id, [
-        { requestId: edit.requestId, code: MANUAL_UNSCHEDULE, reason: 'unscheduled by an organizer' },
+        // The page words it from the code (params are empty); the English reason is for schedule files.
+        { requestId: edit.requestId, code: MANUAL_UNSCHEDULE, reason: 'unscheduled by an organizer', params: '{}' },
       ]);
       return { touched: [], audit: { slot: meeting.slotCode, table: meeting.tableLabel } };
     }

@@ -111,7 +111,12 @@ export async function planEvent(db: Db, event: EventRow, options: PlanOptions): 
     insertUnscheduled(
       db,
       created.id,
-      schedule.unscheduled.map((left) => ({ requestId: requestOf(left.meeting), code: left.code, reason: left.reason })),
+      schedule.unscheduled.map((left) => ({
+        requestId: requestOf(left.meeting),
+        code: left.code,
+        reason: left.reason,
+        params: left.params ? JSON.stringify(left.params) : null,
+      })),
     );
     recordAudit(db, {
       eventId: event.id,

@@ -14,8 +14,9 @@ import {
 import { countBreaks } from '../engine/breaks.js';
 import { allowedTargets, type Targets } from './meeting-edits.js';
 import type { Conflict } from './placement-rules.js';
-import type { EventRow } from './problem-builder.js';
+import { meetingIdOf, type EventRow } from './problem-builder.js';
 import { workingVersion } from './schedule-versions.js';
+import { localizedReason, type ReasonNames } from './unscheduled-reasons.js';
 
 export interface TimetableFilters {
   readonly dayId?: number;
@@ -92,6 +93,7 @@ export interface TimetableModel {
     startup: OrganizationLabel;
     priority: number;
     code: string;
+    /** In the page's language when the explanation's params were kept, else the stored English. */
     reason: string;
   }[];
   readonly load: readonly LoadRow[];
@@ -199,22 +201,31 @@ export function buildTimetable(
       }),
     }));
 
-  const unscheduled = version
-    ? unscheduledOfVersion(db, version.id)
-        .filter((row) => matches(row.requester, row.requested))
-        .map((row) => ({
-          requestId: row.requestId,
-          ...pair(row.requester, row.requested),
-          priority: row.priority,
-          code: row.code,
-          reason: row.reason,
-        }))
-    : [];
+  const left = version ? unscheduledOfVersion(db, version.id) : [];
+  const orgName = new Map(organizations.map((org) => [org.code, org.name]));
+  const pairName = new Map(
+    [...meetings, ...left].map((m) => {
+      const { corporate, startup } = pair(m.requester, m.requested);
+      return [meetingIdOf(m.requestId), `${corporate.name} – ${startup.name}`];
+    }),
+  );
+  const names: ReasonNames = {
+    organization: (code) => orgName.get(code) ?? code,
+    meeting: (id) => pairName.get(id) ?? id,
+  };
+  const unscheduled = left
+    .filter((row) => matches(row.requester, row.requested))
+    .map((row) => ({
+      requestId: row.requestId,
+      ...pair(row.requester, row.requested),
+      priority: row.priority,
+      code: row.code,
+      reason: localizedReason(language, row, names),
+    }));
 
   const selectedMeeting =
     targets &&
-    (meetings.find((m) => m.requestId === targets.requestId) ??
-      (version ? unscheduledOfVersion(db, version.id).find((row) => row.requestId === targets.requestId) : undefined));
+    (meetings.find((m) => m.requestId === targets.requestId) ?? left.find((row) => row.requestId === targets.requestId));
 
   return {
     version,
