@@ -16,8 +16,20 @@ export interface ExactSolverOptions {
 // the contiguous question on the shared B2B instances in about a second where the default setting took minutes.
 const CONFIGURATION = ['--configuration=crafty', '--heuristic=Domain'];
 
+// The package announces its start on console.info, which in a worker thread lands on the process's stdout: the
+// channel `meetgrid solve` writes its schedule to.
+async function quietly<T>(action: () => Promise<T>): Promise<T> {
+  const info = console.info;
+  console.info = () => undefined;
+  try {
+    return await action();
+  } finally {
+    console.info = info;
+  }
+}
+
 export async function solveExactly(program: string, options: ExactSolverOptions): Promise<ExactOutcome> {
-  const run = await clingo.init();
+  const run = await quietly(() => clingo.init());
   const result = run(program, 1, [...CONFIGURATION, `--seed=${options.seed}`]);
   if (result.Result === 'ERROR') return { kind: 'error', message: result.Error };
   if (result.Result === 'UNSATISFIABLE') return { kind: 'none' };

@@ -65,3 +65,24 @@ t.test('the portfolio ranks answers by priority placed, moved, breaks, then tabl
   t.ok(better(problem, answer(['a', 'b'], { breaks: 1, tableChanges: 1 }), answer(['a', 'c'], { breaks: 1, tableChanges: 2 })), 'then fewer table changes');
   t.notOk(better(problem, answer(['a', 'b'], { breaks: 1, tableChanges: 1 }), answer(['a', 'c'], { breaks: 1, tableChanges: 1 })), 'a tie is not better');
 });
+
+t.test('the exact member finds the break-free schedule the search alone misses, and ends the run early', async (t) => {
+  // forum-13: 154 meetings over 21 slots, optimum 0 breaks; the local search alone stalls at one or two.
+  const problem = fixture('forum-13.original');
+  const started = Date.now();
+  const schedule = await solveInWorkers(problem, { seeds: [1, 2], timeLimitMs: 30_000 });
+  t.same(checkSchedule(problem, schedule).violations, [], 'the answer passes the checker');
+  t.equal(schedule.status, 'optimal');
+  t.equal(schedule.stats.breaks, 0);
+  t.ok(Date.now() - started < 25_000, 'an optimal answer stops the other member before the limit');
+  t.ok(schedule.stats.elapsedMs >= 0 && schedule.stats.elapsedMs <= Date.now() - started, 'elapsedMs is the wall time of the run');
+});
+
+t.test('without the exact member every thread searches, and an aborted run still answers', async (t) => {
+  const problem = fixture('forum-13.original');
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 500);
+  const schedule = await solveInWorkers(problem, { seeds: [1, 2], timeLimitMs: 30_000, exact: false, signal: controller.signal });
+  t.ok(checkSchedule(problem, schedule).valid);
+  t.not(schedule.status, 'optimal', 'half a second of local search does not reach the optimum here');
+});
