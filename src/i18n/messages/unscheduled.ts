@@ -44,7 +44,7 @@ export const unscheduled = {
     'unscheduled.reason.PIN_TAKEN.tableTaken': '고정 테이블 {table}은(는) 이미 사용 중입니다: {taken}.',
     'unscheduled.reason.PIN_TAKEN.slotTables': '고정 슬롯 {slot}에는 빈 테이블이 없습니다: {taken}.',
     'unscheduled.reason.BREAK_CAP':
-      '두 기관이 모두 비어 있는 어느 슬롯에 배치해도 {participants}의 공백이 허용치({cap})를 넘습니다(두 기관이 모두 참석할 수 있는 {slots}{scope}).',
+      '두 기관이 모두 참석할 수 있는 {slots}{scope} 중 비어 있는 어느 슬롯에 배치해도 {participants}의 공백이 허용치({cap})를 넘습니다.',
     'unscheduled.reason.NEEDS_MOVES':
       '다른 미팅을 옮겨야 배치할 수 있습니다. 두 기관이 모두 참석할 수 있는 {slots}{scope}: {obstacles}.',
     'unscheduled.reason.NOT_PLACED':
@@ -91,7 +91,7 @@ export const unscheduled = {
     'unscheduled.reason.PIN_TAKEN.tableTaken': 'Pinned table {table} is taken: {taken}.',
     'unscheduled.reason.PIN_TAKEN.slotTables': 'Every table at pinned slot {slot} is taken: {taken}.',
     'unscheduled.reason.BREAK_CAP':
-      'Every free common slot would take {participants} over the break limit of {cap} (of the {slots} both can attend{scope}).',
+      'Of the {slots} both can attend{scope}, every one still free would take {participants} over the break limit of {cap}.',
     'unscheduled.reason.NEEDS_MOVES':
       'Placing it needs other meetings moved: of the {slots} both can attend{scope}, {obstacles}.',
     'unscheduled.reason.NOT_PLACED':
