@@ -13,18 +13,16 @@ export interface ExactMemberOptions {
   /** Fires when the portfolio stops early (cancelled, or another member proved its answer optimal). */
   readonly stopped: AbortSignal;
   readonly onProgress: (progress: { phase: string; fraction: number; scheduled: number; breaks: number }) => void;
+  /** The local search, for the time left when no question was answered: the thread is not wasted. */
+  readonly fallback: (timeLimitMs: number) => Promise<Schedule>;
 }
 
 /** The share of the time the contiguous question may take before the member moves on. */
-const CONTIGUOUS_SHARE = 0.5;
+const CONTIGUOUS_SHARE = 0.4;
+/** Up to this share of the time, a problem with precedences may still ask whether every meeting fits at all. */
+const COMPLETE_SHARE = 0.7;
 /** How long past the deadline a thread still searching from an answer may take to hand its best in. */
 const GRACE_MS = 2_000;
-
-// A precedence chain is what the local search finds hardest to fit; a problem without one rarely needs help
-// placing its meetings, but can gain from an optimal schedule without breaks.
-function firstQuestion(problem: Problem): ExactQuestion {
-  return problem.meetings.some((m) => (m.after?.length ?? 0) > 0) ? 'complete' : 'contiguous';
-}
 
 function workerUrl(): URL {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -74,8 +72,15 @@ function ask(options: ExactMemberOptions, question: ExactQuestion, giveUpAt: num
 export async function runExactMember(options: ExactMemberOptions): Promise<Schedule | undefined> {
   const started = Date.now();
   const deadline = started + options.timeLimitMs;
-  const question = firstQuestion(options.problem);
-  if (question === 'complete') return ask(options, 'complete', deadline, deadline);
-  const contiguous = await ask(options, 'contiguous', started + options.timeLimitMs * CONTIGUOUS_SHARE, deadline);
-  return contiguous ?? ask(options, 'complete', deadline, deadline);
+  const at = (share: number): number => started + options.timeLimitMs * share;
+  const contiguous = await ask(options, 'contiguous', at(CONTIGUOUS_SHARE), deadline);
+  if (contiguous) return contiguous;
+  // A precedence chain is what the local search finds hardest to fit; without one it rarely leaves a meeting out.
+  if (options.problem.meetings.some((m) => (m.after?.length ?? 0) > 0)) {
+    const complete = await ask(options, 'complete', at(COMPLETE_SHARE), deadline);
+    if (complete) return complete;
+  }
+  const left = deadline - Date.now();
+  if (left <= 0 || options.stopped.aborted) return undefined;
+  return options.fallback(left);
 }

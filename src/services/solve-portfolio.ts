@@ -84,47 +84,49 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
     });
   };
 
-  const runs: Promise<Schedule | undefined>[] = searchSeeds.map(
-    (seed, index) =>
-      new Promise<Schedule>((resolve, reject) => {
-        const input: WorkerInput = {
-          problem,
-          seed,
-          timeLimitMs: options.timeLimitMs ?? 10_000,
-          stopFlag,
-          ...(options.previous ? { previous: options.previous } : {}),
-        };
-        const worker = new Worker(workerUrl(), { workerData: input });
-        let answer: Schedule | undefined;
-        worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'done') {
-            answer = offer(message.schedule);
-            return;
-          }
-          latest[index] = { fraction: message.fraction, phase: message.phase, scheduled: message.scheduled, breaks: message.breaks };
-          emit(message.phase);
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (answer) resolve(answer);
-          else reject(new Error(`solver worker for seed ${seed} stopped (exit code ${code}) without an answer`));
-        });
-      }),
-  );
+  const timeLimitMs = options.timeLimitMs ?? 10_000;
+  const search = (seed: number, index: number, limitMs: number): Promise<Schedule> =>
+    new Promise<Schedule>((resolve, reject) => {
+      const input: WorkerInput = {
+        problem,
+        seed,
+        timeLimitMs: limitMs,
+        stopFlag,
+        ...(options.previous ? { previous: options.previous } : {}),
+      };
+      const worker = new Worker(workerUrl(), { workerData: input });
+      let answer: Schedule | undefined;
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'done') {
+          answer = offer(message.schedule);
+          return;
+        }
+        latest[index] = { fraction: message.fraction, phase: message.phase, scheduled: message.scheduled, breaks: message.breaks };
+        emit(message.phase);
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (answer) resolve(answer);
+        else reject(new Error(`solver worker for seed ${seed} stopped (exit code ${code}) without an answer`));
+      });
+    });
 
+  const runs: Promise<Schedule | undefined>[] = searchSeeds.map((seed, index) => search(seed, index, timeLimitMs));
   if (withExact) {
     const index = seeds.length - 1;
+    const seed = seeds[index]!;
     runs.push(
       runExactMember({
         problem,
-        seed: seeds[index]!,
-        timeLimitMs: options.timeLimitMs ?? 10_000,
+        seed,
+        timeLimitMs,
         stopFlag,
         stopped: stopped.signal,
         onProgress: (progress) => {
           latest[index] = progress;
           emit(progress.phase);
         },
+        fallback: (limitMs) => search(seed, index, limitMs),
       }).then((schedule) => schedule && offer(schedule)),
     );
   }
