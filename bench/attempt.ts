@@ -32,6 +32,8 @@ export interface AttemptOptions {
   readonly timeLimitS: number;
   readonly seed?: number;
   readonly workers?: number;
+  /** Ours: false runs every worker as a local-search seed (`--exact off`), for a like-for-like ablation. */
+  readonly exact?: boolean;
   /** MIP baseline: require every meeting to be placed, as the paper's MIP does. */
   readonly placeAll?: boolean;
 }
@@ -57,7 +59,7 @@ export async function attempt(solver: Attempt['solver'], problem: Problem, probl
   const limit = String(options.timeLimitS);
   const args =
     solver === 'meetgrid'
-      ? [CLI, 'solve', problemFile, '--time-limit', limit, '--seed', String(options.seed ?? 1), '-o', out, ...(options.workers ? ['--workers', String(options.workers)] : [])]
+      ? [CLI, 'solve', problemFile, '--time-limit', limit, '--seed', String(options.seed ?? 1), '-o', out, ...(options.workers ? ['--workers', String(options.workers)] : []), ...(options.exact === false ? ['--exact', 'off'] : [])]
       : [MIP, problemFile, '--time-limit', limit, '-o', out, ...(options.placeAll ? ['--place-all'] : [])];
   const run = await runChild(args);
   const schedule = takeSchedule(out);

@@ -1,6 +1,6 @@
 // The B2B benchmark (Bofill et al., JAIR 2022): every instance through `meetgrid solve`, judged by the checker and
 // compared with the known optimum. Usage:
-//   node dist-bench/bench/run-b2b.js [FILTER-REGEX] [--time-limit S] [--seed N] [--workers N]
+//   node dist-bench/bench/run-b2b.js [FILTER-REGEX] [--time-limit S] [--seed N] [--workers N] [--exact on|off]
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { attempt, stamp, verdict, writeProblem, type Attempt } from './attempt.js';
@@ -51,21 +51,24 @@ function summary(rows: readonly Row[]): string[] {
 }
 
 async function main(): Promise<void> {
-  const args = parseRunnerArgs(process.argv.slice(2), ['--time-limit', '--seed', '--workers']);
+  const args = parseRunnerArgs(process.argv.slice(2), ['--time-limit', '--seed', '--workers', '--exact']);
   const timeLimitS = positiveNumber(args, '--time-limit', 10);
   const seed = optionalWhole(args, '--seed') ?? 1;
   const workers = optionalWhole(args, '--workers');
+  const exactText = args.values.get('--exact') ?? 'on';
+  if (exactText !== 'on' && exactText !== 'off') throw new Error(`--exact: "${exactText}" is not on or off`);
+  const exact = exactText === 'on';
   const dir = b2bDir();
   const instances = readKnownOptima(dir).filter((k) => !args.filter || args.filter.test(k.instance));
   if (instances.length === 0) throw new Error(`no instance matches ${args.filter}`);
   const m = machine();
-  process.stderr.write(`${instances.length} instances, ${timeLimitS} s each, seed ${seed}${workers ? `, ${workers} workers` : ''}\n`);
+  process.stderr.write(`${instances.length} instances, ${timeLimitS} s each, seed ${seed}${workers ? `, ${workers} workers` : ''}, exact member ${exactText}\n`);
 
   const rows: Row[] = [];
   for (const known of instances) {
     const problem = convertFile(join(dir, `${known.instance}.dzn`));
     const file = writeProblem(problem, known.instance);
-    const ours = await attempt('meetgrid', problem, file, { timeLimitS, seed, ...(workers ? { workers } : {}) });
+    const ours = await attempt('meetgrid', problem, file, { timeLimitS, seed, exact, ...(workers ? { workers } : {}) });
     rows.push({ known, meetings: problem.meetings.length, ours });
     process.stderr.write(`${known.instance}: ${ours.scheduled ?? '-'}/${problem.meetings.length} placed, ${ours.breaks ?? '-'} breaks (optimum ${known.optimum}), ${seconds(ours.wallMs)} s, ${verdict(ours)}\n`);
   }
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${describeMachine(m)}\n\n${table}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
   mkdirSync(resultsDir(), { recursive: true });
   const out = join(resultsDir(), `b2b-${stamp()}.json`);
-  writeFileSync(out, `${JSON.stringify({ machine: m, timeLimitS, seed, workers: workers ?? 'default', summary: lines, rows }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ machine: m, timeLimitS, seed, workers: workers ?? 'default', exact: exactText, summary: lines, rows }, null, 2)}\n`);
   process.stderr.write(`raw results: ${out}\n`);
 }
 

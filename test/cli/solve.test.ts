@@ -1,4 +1,5 @@
 import t from 'tap';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,11 +67,14 @@ t.test('input errors are printed by path with exit code 2', async (t) => {
 });
 
 t.test('bad usage gives exit code 2 and the usage text', async (t) => {
-  for (const args of [[], [problemFile, '--colour'], [problemFile, '--workers', '0'], [problemFile, '--time-limit']]) {
+  for (const args of [[], [problemFile, '--colour'], [problemFile, '--workers', '0'], [problemFile, '--time-limit'], [problemFile, '--exact', 'maybe']]) {
     const io = capture();
     t.equal(await run(args, io), 2, args.join(' '));
     t.match(io.stderr.join(''), /Usage: meetgrid solve/);
   }
+  const switchIo = capture();
+  await run([problemFile, '--exact=yes'], switchIo);
+  t.match(switchIo.stderr.join(''), /option --exact: "yes" is not on or off/);
   const missing = capture();
   t.equal(await run([join(dir, 'absent.json')], missing), 2);
   const notSchedule = join(dir, 'not-schedule.json');
@@ -84,4 +88,19 @@ t.test('--help prints the usage', async (t) => {
   const io = capture();
   t.equal(await run(['--help'], io), 0);
   t.match(io.stdout.join(''), /--time-limit/);
+});
+
+t.test('with the exact member, the process writes nothing but the schedule to stdout', async (t) => {
+  // forum-13 has no booth, so the exact member runs and answers (optimal, no break) long before the limit; its
+  // solver announces its start-up on the console, which must not reach the schedule's channel.
+  const fixture = new URL('../fixtures/b2b/forum-13.original.json', import.meta.url);
+  const result = spawnSync(process.execPath, [...process.execArgv, 'src/cli/main.ts', 'solve', fixture.pathname, '--workers', '2', '--time-limit', '60'], {
+    encoding: 'utf8',
+  });
+  t.equal(result.status, 0, result.stderr);
+  const schedule = JSON.parse(result.stdout) as Schedule;
+  t.equal(schedule.status, 'optimal');
+  t.equal(schedule.stats.breaks, 0);
+  const off = capture();
+  t.equal(await run([problemFile, '--workers', '2', '--exact', 'off', '--time-limit', '0.5'], off), 0, '--exact off is accepted');
 });

@@ -1,4 +1,4 @@
-// `meetgrid solve PROBLEM.json [--time-limit SECONDS] [--seed N] [--previous FILE] [-o FILE] [--workers N]`:
+// `meetgrid solve PROBLEM.json [--time-limit SECONDS] [--seed N] [--previous FILE] [-o FILE] [--workers N] [--exact on|off]`:
 // validates the problem, solves it with the worker portfolio and writes the schedule JSON.
 // Exit 0 with a schedule, 2 for bad usage or input (each input error printed with its path).
 import { rename, writeFile } from 'node:fs/promises';
@@ -31,13 +31,14 @@ interface Options {
   timeLimitMs: number;
   seed: number;
   workers: number;
+  exact: boolean;
   previousFile?: string;
   outFile?: string;
 }
 
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = ['--time-limit', '--seed', '--previous', '-o', '--workers'];
+const VALUE_OPTIONS = ['--time-limit', '--seed', '--previous', '-o', '--workers', '--exact'];
 
 function parse(args: readonly string[], t: Translator): Options {
   const files: string[] = [];
@@ -64,8 +65,11 @@ function parse(args: readonly string[], t: Translator): Options {
     }
     return value;
   };
+  const exact = values.get('--exact') ?? 'on';
+  if (exact !== 'on' && exact !== 'off') throw new UsageError(t('solve.badSwitch', { option: '--exact', value: exact }));
   const options: Options = {
     problemFile: files[0]!,
+    exact: exact === 'on',
     timeLimitMs: Math.round(number('--time-limit', 10, 0.01, false) * 1000),
     seed: number('--seed', 1, 0, true),
     workers: number('--workers', Math.max(1, availableParallelism()), 1, true),
@@ -140,6 +144,7 @@ export async function run(args: readonly string[], io: SolveIo = processIo): Pro
   const schedule = await solveInWorkers(problem, {
     seeds: Array.from({ length: options.workers }, (_, i) => options.seed + i),
     timeLimitMs: options.timeLimitMs,
+    exact: options.exact,
     ...(previous ? { previous } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

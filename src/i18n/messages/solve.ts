@@ -2,14 +2,16 @@
 export const solve = {
   ko: {
     'solve.usage':
-      '사용법: meetgrid solve PROBLEM.json [--time-limit 초] [--seed N] [--previous FILE] [-o FILE] [--workers N]\n\n' +
+      '사용법: meetgrid solve PROBLEM.json [--time-limit 초] [--seed N] [--previous FILE] [-o FILE] [--workers N] [--exact on|off]\n\n' +
       '문제 파일을 검사하고 일정을 만들어 JSON으로 씁니다 (기본: 표준 출력).\n' +
       '  --time-limit 초   탐색 시간 (기본 10)\n' +
       '  --seed N          첫 번째 시드 (기본 1); 작업자마다 N, N+1, …\n' +
       '  --previous FILE   재계획: 이 일정의 미팅을 가능한 한 그대로 둡니다\n' +
       '  -o FILE           일정을 이 파일에 씁니다\n' +
-      '  --workers N       병렬 작업자 수 (기본: CPU 코어 수)\n',
+      '  --workers N       병렬 작업자 수 (기본: CPU 코어 수)\n' +
+      '  --exact on|off    작업자가 둘 이상일 때 하나는 정확 해법(clingo)으로 공백 없는 일정을 먼저 찾습니다 (기본 on)\n',
     'solve.unknownOption': '알 수 없는 옵션 "{option}"',
+    'solve.badSwitch': '옵션 {option}: "{value}"은(는) on 또는 off가 아닙니다',
     'solve.missingValue': '옵션 {option}에 값이 필요합니다',
     'solve.badNumber': '옵션 {option}: "{value}"은(는) {min} 이상의 수가 아닙니다',
     'solve.wrongArguments': '문제 파일 하나가 필요합니다 ({count}개를 받음)',
@@ -21,14 +23,17 @@ export const solve = {
   },
   en: {
     'solve.usage':
-      'Usage: meetgrid solve PROBLEM.json [--time-limit SECONDS] [--seed N] [--previous FILE] [-o FILE] [--workers N]\n\n' +
+      'Usage: meetgrid solve PROBLEM.json [--time-limit SECONDS] [--seed N] [--previous FILE] [-o FILE] [--workers N] [--exact on|off]\n\n' +
       'Validates the problem, builds a schedule and writes it as JSON (standard output by default).\n' +
       '  --time-limit SECONDS  search time (default 10)\n' +
       '  --seed N              first seed (default 1); workers use N, N+1, …\n' +
       '  --previous FILE       re-planning: keep the meetings of this schedule where they are when possible\n' +
       '  -o FILE               write the schedule to this file\n' +
-      '  --workers N           parallel workers (default: number of CPU cores)\n',
+      '  --workers N           parallel workers (default: number of CPU cores)\n' +
+      '  --exact on|off        with two workers or more, one asks an exact solver (clingo) for a schedule without\n' +
+      '                        breaks first (default on)\n',
     'solve.unknownOption': 'unknown option "{option}"',
+    'solve.badSwitch': 'option {option}: "{value}" is not on or off',
     'solve.missingValue': 'option {option} needs a value',
     'solve.badNumber': 'option {option}: "{value}" is not a number >= {min}',
     'solve.wrongArguments': 'expected one problem file (got {count})',
