@@ -8,7 +8,10 @@ import type { Problem, Schedule } from '../engine/index.js';
 export interface WorkerInput {
   readonly problem: Problem;
   readonly seed: number;
-  readonly timeLimitMs: number;
+  /** When the search must stop, in Date.now() terms: the clocks of threads differ otherwise. */
+  readonly deadlineEpochMs: number;
+  /** The search runs at least this long, however late the thread started. */
+  readonly minSearchMs: number;
   readonly previous?: Schedule;
   readonly stopFlag: SharedArrayBuffer;
 }
@@ -24,7 +27,7 @@ if (port === null) throw new Error('solve-worker must run in a worker thread');
 
 const schedule = solve(input.problem, {
   seed: input.seed,
-  timeLimitMs: input.timeLimitMs,
+  timeLimitMs: Math.max(input.minSearchMs, input.deadlineEpochMs - Date.now()),
   now: () => performance.now(),
   ...(input.previous ? { previous: input.previous } : {}),
   shouldStop: () => Atomics.load(stop, 0) !== 0,

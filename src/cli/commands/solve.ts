@@ -17,6 +17,8 @@ export interface SolveIo {
   readonly env: NodeJS.ProcessEnv;
   /** Progress lines are drawn only on an interactive terminal. */
   readonly errIsTty: boolean;
+  /** Time already spent before the command ran (process start, loading); --time-limit covers it too. */
+  readonly spentMs?: () => number;
 }
 
 const processIo: SolveIo = {
@@ -24,7 +26,12 @@ const processIo: SolveIo = {
   err: (text) => process.stderr.write(text),
   env: process.env,
   errIsTty: process.stderr.isTTY === true,
+  // The main thread's clock starts with the process.
+  spentMs: () => performance.now(),
 };
+
+/** Whatever was spent already, the search keeps at least this share of the limit. */
+const MIN_SEARCH_SHARE = 0.1;
 
 interface Options {
   problemFile: string;
@@ -143,7 +150,7 @@ export async function run(args: readonly string[], io: SolveIo = processIo): Pro
     : undefined;
   const schedule = await solveInWorkers(problem, {
     seeds: Array.from({ length: options.workers }, (_, i) => options.seed + i),
-    timeLimitMs: options.timeLimitMs,
+    timeLimitMs: Math.max(options.timeLimitMs * MIN_SEARCH_SHARE, options.timeLimitMs - (io.spentMs?.() ?? 0)),
     exact: options.exact,
     ...(previous ? { previous } : {}),
     ...(onProgress ? { onProgress } : {}),
