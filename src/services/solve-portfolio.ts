@@ -29,10 +29,10 @@ export interface PortfolioOptions {
   readonly exact?: boolean;
 }
 
-// Measured on the 30,000-meeting synthetic event: tables and explanations take about 0.1 s after the search, handing
-// the schedule back and writing it out about as much again.
+// Measured on the 30,000-meeting synthetic event: after the search, tables and explanations take about 0.1 s, and
+// handing the schedule back, writing it out and leaving the process about 0.35 s more.
 const FINISH_BASE_MS = 20;
-const FINISH_MS_PER_MEETING = 0.006;
+const FINISH_MS_PER_MEETING = 0.015;
 
 /** However slowly the threads start, each search gets at least this share of the limit. */
 const MIN_SEARCH_SHARE = 0.1;
