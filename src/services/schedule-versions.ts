@@ -11,6 +11,7 @@ import {
 import { checkSchedule, type CheckReport, type Violation } from '../engine/check.js';
 import type { Assignment, Schedule, ScheduleStatus, Unscheduled } from '../engine/types.js';
 import { meetingIdOf, type BuiltProblem } from './problem-builder.js';
+import { storedParams } from './unscheduled-reasons.js';
 
 /** Who did something, for the audit log: `label` is 'user:3', 'cli', …. */
 export interface Actor {
@@ -43,8 +44,9 @@ export function versionAsSchedule(db: Db, built: BuiltProblem, versionId: number
   const stored = new Map(unscheduledOfVersion(db, versionId).map((row) => [meetingIdOf(row.requestId), row]));
   const unscheduled: Unscheduled[] = [...wanted].map((id) => {
     const row = stored.get(id);
+    const params = row ? storedParams(row.params) : null;
     return row
-      ? { meeting: id, code: row.code, reason: row.reason }
+      ? { meeting: id, code: row.code, reason: row.reason, ...(params ? { params: params as Unscheduled['params'] } : {}) }
       : { meeting: id, code: NOT_PLANNED, reason: 'accepted after this version was made; re-plan to place it' };
   });
   return withCheckedStats(built, assignments, unscheduled);

@@ -23,7 +23,8 @@ type Params = Readonly<Record<string, unknown>>;
 const MAX_NAMED = 5;
 const OBSTACLES = ['dayCap', 'precedence', 'busy', 'tableTaken', 'breakCap'] as const;
 
-function parsed(json: string | null): Params | null {
+/** The stored params of an explanation, or null when absent or unreadable. */
+export function storedParams(json: string | null): Params | null {
   if (json === null) return null;
   try {
     const value: unknown = JSON.parse(json);
@@ -34,7 +35,7 @@ function parsed(json: string | null): Params | null {
 }
 
 export function localizedReason(language: Language, stored: StoredReason, names: ReasonNames): string {
-  const params = parsed(stored.params);
+  const params = storedParams(stored.params);
   if (!params) return stored.reason;
   const variant = typeof params.variant === 'string' ? `.${params.variant}` : '';
   const key = `unscheduled.reason.${stored.code}${variant}`;

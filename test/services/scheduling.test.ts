@@ -2,7 +2,7 @@ import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { meetingsOfVersion, publishedVersion, unscheduledOfVersion } from '../../src/db/schedule-repository.js';
-import { auditLog, meetings, requests } from '../../src/db/schema.js';
+import { auditLog, meetings, organizationUnavailability, requests } from '../../src/db/schema.js';
 import { checkSchedule } from '../../src/engine/check.js';
 import { buildProblem } from '../../src/services/problem-builder.js';
 import { publishDraft } from '../../src/services/publishing.js';
@@ -115,4 +115,24 @@ t.test('jobs: progress while running, then the result; cancel stops a run', asyn
   t.equal(slow.status, 'cancelled');
   t.ok(Date.now() - started < 10_000, 'stops well before its time limit');
   t.equal(meetingsOfVersion(db, job.result!.version.id).length > 0, true);
+});
+
+t.test('a version read back as a schedule file keeps the explanation facts of its unscheduled meetings', async (t) => {
+  const { db, close } = openDatabase(':memory:');
+  t.teardown(close);
+  const fixture = createSmallEvent(db);
+  // st-01 is away in the morning and corp-01 in the afternoon: their request can never be held.
+  const away = (code: string, slots: readonly string[]) =>
+    db.insert(organizationUnavailability)
+      .values(slots.map((slot) => ({ organizationId: fixture.organizationIdByCode[code]!, slotId: fixture.slotIdByCode[slot]! })))
+      .run();
+  away('st-01', ['d1-01', 'd1-02', 'd1-03', 'd1-04', 'd1-05']);
+  away('corp-01', ['d1-06', 'd1-07', 'd1-08', 'd1-09', 'd1-10']);
+  const event = eventRow(db, fixture.eventId);
+  const result = await planEvent(db, event, fast);
+  const built = buildProblem(db, event);
+  const file = versionAsSchedule(db, built, result.version.id);
+  const left = file.unscheduled.find((u) => u.code === 'NO_COMMON_SLOT');
+  t.same(left?.params, { variant: 'apart', participant: 'corp-01', other: 'st-01', count: 5 });
+  t.ok(checkSchedule(built.problem, file).valid, 'the file with params passes the checker');
 });
