@@ -35,11 +35,20 @@ export function storedParams(json: string | null): Params | null {
 }
 
 export function localizedReason(language: Language, stored: StoredReason, names: ReasonNames): string {
-  const params = storedParams(stored.params);
-  if (!params) return stored.reason;
+  return wordedReason(language, { code: stored.code, reason: stored.reason, params: storedParams(stored.params) }, names);
+}
+
+/** An engine explanation in the given language; its English `reason` when the facts or a sentence are missing. */
+export function wordedReason(
+  language: Language,
+  explanation: { readonly code: string; readonly reason: string; readonly params?: Params | null | undefined },
+  names: ReasonNames,
+): string {
+  const params = explanation.params;
+  if (!params) return explanation.reason;
   const variant = typeof params.variant === 'string' ? `.${params.variant}` : '';
-  const key = `unscheduled.reason.${stored.code}${variant}`;
-  if (!(key in catalogs[language])) return stored.reason;
+  const key = `unscheduled.reason.${explanation.code}${variant}`;
+  if (!(key in catalogs[language])) return explanation.reason;
   return translate(language, key, new Wording(language, params, names).placeholders());
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/client.js';
+import { organizationUnavailability } from '../../src/db/schema.js';
 import { run as check } from '../../src/cli/commands/check.js';
 import { run as exportCommand } from '../../src/cli/commands/export.js';
 import { run as publish } from '../../src/cli/commands/publish.js';
@@ -102,4 +103,29 @@ t.test('an event with nothing accepted cannot be scheduled: exit 2, field named'
   const x = io(env);
   t.equal(await schedule(['--event', 'small-event'], x.io, false), 2);
   t.match(x.err.join(''), 'meetings: there is no accepted request to schedule');
+});
+
+t.test('meetgrid schedule words an unscheduled meeting in the command line language', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'meetgrid-cli-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { MEETGRID_DB: join(dir, 'm.sqlite') };
+  const handle = openDatabase(env.MEETGRID_DB);
+  const fixture = createSmallEvent(handle.db);
+  // st-01 is away in the morning and corp-01 in the afternoon: their request can never be held.
+  const away = (code: string, slots: readonly string[]) =>
+    handle.db
+      .insert(organizationUnavailability)
+      .values(slots.map((slot) => ({ organizationId: fixture.organizationIdByCode[code]!, slotId: fixture.slotIdByCode[slot]! })))
+      .run();
+  away('st-01', ['d1-01', 'd1-02', 'd1-03', 'd1-04', 'd1-05']);
+  away('corp-01', ['d1-06', 'd1-07', 'd1-08', 'd1-09', 'd1-10']);
+  handle.close();
+
+  const korean = io(env);
+  korean.io.env.MEETGRID_LANG = 'ko';
+  t.equal(await schedule(['--event', 'small-event', '--time-limit', '0.5', '--seed', '1'], korean.io, false), 0, korean.err.join(''));
+  t.match(korean.out.join(''), /NO_COMMON_SLOT: corp-01은\(는\) st-01이\(가\) 참석할 수 있는 슬롯 5개에 모두 참석할 수 없습니다/);
+  const english = io(env);
+  t.equal(await schedule(['--event', 'small-event', '--time-limit', '0.5', '--seed', '1'], english.io, false), 0);
+  t.match(english.out.join(''), /NO_COMMON_SLOT: corp-01 is unavailable in all 5 slots st-01 can attend/);
 });

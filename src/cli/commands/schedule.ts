@@ -2,15 +2,17 @@
 // becomes a new draft; when a version is published, the run keeps its meetings in place unless they must move and
 // reports what moved. Exit 0 done, 1 the run failed, 2 bad usage, unknown event or an event that cannot be scheduled.
 import { getEventBySlug } from '../../db/event-repository.js';
-import { translator, type Translator } from '../../i18n/catalog.js';
+import { translator, type Language, type Translator } from '../../i18n/catalog.js';
 import { planEvent, SchedulingInputError, type PlanResult } from '../../services/scheduling.js';
+import { wordedReason } from '../../services/unscheduled-reasons.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
 import { cliLanguage } from './check.js';
 
 export async function run(args: readonly string[], io: CliIo = processIo, isTty = process.stderr.isTTY): Promise<number> {
-  const t = translator(cliLanguage(io.env));
+  const language = cliLanguage(io.env);
+  const t = translator(language);
   const usage = t('organizerSchedule.cli.scheduleUsage');
   if (args.includes('--help') || args.includes('-h')) {
     io.out(`${usage}\n`);
@@ -54,7 +56,7 @@ export async function run(args: readonly string[], io: CliIo = processIo, isTty 
           : {}),
       });
       if (isTty) io.err('\n');
-      io.out(summary(result, t));
+      io.out(summary(result, t, language));
       return 0;
     } catch (error) {
       if (error instanceof SchedulingInputError) {
@@ -67,7 +69,10 @@ export async function run(args: readonly string[], io: CliIo = processIo, isTty 
   });
 }
 
-function summary({ version, schedule, changes }: PlanResult, t: Translator): string {
+// The command line names organizations and meetings by the codes an organizer types in its other commands.
+const AS_CODES = { organization: (code: string) => code, meeting: (id: string) => id };
+
+function summary({ version, schedule, changes }: PlanResult, t: Translator, language: Language): string {
   const lines = [
     t('organizerSchedule.cli.scheduled', {
       number: version.number,
@@ -76,7 +81,7 @@ function summary({ version, schedule, changes }: PlanResult, t: Translator): str
       breaks: schedule.stats.breaks,
       status: schedule.status,
     }),
-    ...schedule.unscheduled.map((left) => `  ${left.meeting} ${left.code}: ${left.reason}`),
+    ...schedule.unscheduled.map((left) => `  ${left.meeting} ${left.code}: ${wordedReason(language, left, AS_CODES)}`),
   ];
   if (changes) {
     lines.push(
