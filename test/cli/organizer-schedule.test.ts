@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/client.js';
-import { organizationUnavailability } from '../../src/db/schema.js';
 import { run as check } from '../../src/cli/commands/check.js';
 import { run as exportCommand } from '../../src/cli/commands/export.js';
 import { run as publish } from '../../src/cli/commands/publish.js';
 import { run as schedule } from '../../src/cli/commands/schedule.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+import { createSmallEvent, keepFirstPairApart } from '../helpers/event-fixture.js';
 
 function io(env: NodeJS.ProcessEnv) {
   const out: string[] = [];
@@ -111,14 +110,7 @@ t.test('meetgrid schedule words an unscheduled meeting in the command line langu
   const env = { MEETGRID_DB: join(dir, 'm.sqlite') };
   const handle = openDatabase(env.MEETGRID_DB);
   const fixture = createSmallEvent(handle.db);
-  // st-01 is away in the morning and corp-01 in the afternoon: their request can never be held.
-  const away = (code: string, slots: readonly string[]) =>
-    handle.db
-      .insert(organizationUnavailability)
-      .values(slots.map((slot) => ({ organizationId: fixture.organizationIdByCode[code]!, slotId: fixture.slotIdByCode[slot]! })))
-      .run();
-  away('st-01', ['d1-01', 'd1-02', 'd1-03', 'd1-04', 'd1-05']);
-  away('corp-01', ['d1-06', 'd1-07', 'd1-08', 'd1-09', 'd1-10']);
+  keepFirstPairApart(handle.db, fixture);
   handle.close();
 
   const korean = io(env);

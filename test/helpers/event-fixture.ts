@@ -7,6 +7,7 @@ import {
   dayBreaks,
   eventDays,
   events,
+  organizationUnavailability,
   organizations,
   representatives,
   requests,
@@ -254,4 +255,17 @@ function addDays(date: string, days: number): string {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + days);
   return next.toISOString().slice(0, 10);
+}
+
+/**
+ * Makes the small event's first accepted request (st-01 → corp-01) impossible: st-01 is away in the morning of day 1
+ * and corp-01 in its afternoon, so the engine explains it as NO_COMMON_SLOT.
+ */
+export function keepFirstPairApart(db: Db, fixture: SmallEvent): void {
+  const away = (code: string, slots: readonly string[]) =>
+    db.insert(organizationUnavailability)
+      .values(slots.map((slot) => ({ organizationId: fixture.organizationIdByCode[code]!, slotId: fixture.slotIdByCode[slot]! })))
+      .run();
+  away('st-01', ['d1-01', 'd1-02', 'd1-03', 'd1-04', 'd1-05']);
+  away('corp-01', ['d1-06', 'd1-07', 'd1-08', 'd1-09', 'd1-10']);
 }

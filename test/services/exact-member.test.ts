@@ -3,18 +3,8 @@ import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
 import { runExactMember } from '../../src/services/exact-member.js';
 import { solveInWorkers } from '../../src/services/solve-portfolio.js';
+import { triangle } from '../helpers/triangle-problem.js';
 
-const triangle: Problem = {
-  format: 'meetgrid.problem/1',
-  slots: ['s1', 's2', 's3'].map((id, i) => ({ id, day: '2025-05-28', start: `1${i}:00`, end: `1${i}:20` })),
-  tables: 1,
-  participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
-  meetings: [
-    { id: 'ab', between: ['a', 'b'] },
-    { id: 'ac', between: ['a', 'c'] },
-    { id: 'bc', between: ['b', 'c'] },
-  ],
-};
 
 // Generous limits: under the test runner's TypeScript loader a worker thread takes a second or two to start.
 function member(

@@ -5,6 +5,7 @@ import { solve } from '../../src/engine/solve.js';
 import type { Problem } from '../../src/engine/types.js';
 import { solveExactly } from '../../src/services/exact-solver.js';
 import { randomProblem } from '../helpers/random-problem.js';
+import { triangle } from '../helpers/triangle-problem.js';
 
 function day(count: number): Problem['slots'] {
   return Array.from({ length: count }, (_, i) => ({ id: `s${i + 1}`, day: '2025-05-28', start: `1${i}:00`, end: `1${i}:20` }));
@@ -38,17 +39,7 @@ t.test('a contiguous answer is a schedule without breaks', async (t) => {
 });
 
 t.test('a triangle in three slots cannot be held without a break, and clingo proves it', async (t) => {
-  const problem: Problem = {
-    format: 'meetgrid.problem/1',
-    slots: day(3),
-    tables: 1,
-    participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
-    meetings: [
-      { id: 'ab', between: ['a', 'b'] },
-      { id: 'ac', between: ['a', 'c'] },
-      { id: 'bc', between: ['b', 'c'] },
-    ],
-  };
+  const problem = triangle;
   t.same(await ask(problem, 'contiguous'), { kind: 'none' });
   const complete = await ask(problem, 'complete');
   t.equal(complete.kind, 'answer', 'with breaks allowed, all three fit');

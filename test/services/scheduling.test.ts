@@ -2,7 +2,7 @@ import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { meetingsOfVersion, publishedVersion, unscheduledOfVersion } from '../../src/db/schedule-repository.js';
-import { auditLog, meetings, organizationUnavailability, requests } from '../../src/db/schema.js';
+import { auditLog, meetings, requests } from '../../src/db/schema.js';
 import { checkSchedule } from '../../src/engine/check.js';
 import { buildProblem } from '../../src/services/problem-builder.js';
 import { publishDraft } from '../../src/services/publishing.js';
@@ -13,7 +13,7 @@ import {
   SchedulingInputError,
   SchedulingJobs,
 } from '../../src/services/scheduling.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+import { createSmallEvent, keepFirstPairApart } from '../helpers/event-fixture.js';
 import { eventRow } from '../helpers/greedy-draft.js';
 
 const actor = { label: 'cli', userId: null };
@@ -121,13 +121,7 @@ t.test('a version read back as a schedule file keeps the explanation facts of it
   const { db, close } = openDatabase(':memory:');
   t.teardown(close);
   const fixture = createSmallEvent(db);
-  // st-01 is away in the morning and corp-01 in the afternoon: their request can never be held.
-  const away = (code: string, slots: readonly string[]) =>
-    db.insert(organizationUnavailability)
-      .values(slots.map((slot) => ({ organizationId: fixture.organizationIdByCode[code]!, slotId: fixture.slotIdByCode[slot]! })))
-      .run();
-  away('st-01', ['d1-01', 'd1-02', 'd1-03', 'd1-04', 'd1-05']);
-  away('corp-01', ['d1-06', 'd1-07', 'd1-08', 'd1-09', 'd1-10']);
+  keepFirstPairApart(db, fixture);
   const event = eventRow(db, fixture.eventId);
   const result = await planEvent(db, event, fast);
   const built = buildProblem(db, event);

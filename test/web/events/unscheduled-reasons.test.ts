@@ -1,10 +1,10 @@
 import t from 'tap';
 import { and, eq } from 'drizzle-orm';
 import { meetingsOfVersion, unscheduledOfVersion } from '../../../src/db/schedule-repository.js';
-import { organizationUnavailability, unscheduledRequests } from '../../../src/db/schema.js';
+import { unscheduledRequests } from '../../../src/db/schema.js';
 import { applyEdit } from '../../../src/services/meeting-edits.js';
 import { planEvent } from '../../../src/services/scheduling.js';
-import { createSmallEvent } from '../../helpers/event-fixture.js';
+import { createSmallEvent, keepFirstPairApart } from '../../helpers/event-fixture.js';
 import { eventRow } from '../../helpers/greedy-draft.js';
 import { Browser, createTestApp, loggedInBrowser, ORGANIZER, type TestApp } from '../../helpers/web-app.js';
 
@@ -32,12 +32,7 @@ t.test('a meeting with no common free slot is explained in the page language; ol
   // The first accepted request is st-01 (Maru Sensor) → corp-01 (Gaon Heavy Industries): st-01 is away in the
   // morning, corp-01 in the afternoon.
   const [requestId] = fixture.acceptedRequestIds as [number];
-  const away = (code: string, slots: readonly string[]) =>
-    db.insert(organizationUnavailability)
-      .values(slots.map((slot) => ({ organizationId: fixture.organizationIdByCode[code]!, slotId: fixture.slotIdByCode[slot]! })))
-      .run();
-  away('st-01', ['d1-01', 'd1-02', 'd1-03', 'd1-04', 'd1-05']);
-  away('corp-01', ['d1-06', 'd1-07', 'd1-08', 'd1-09', 'd1-10']);
+  keepFirstPairApart(db, fixture);
   const { version } = await planEvent(db, eventRow(db, fixture.eventId), { actor, timeLimitMs: 300, seeds: [1] });
   const stored = unscheduledOfVersion(db, version.id).find((row) => row.requestId === requestId);
   t.match(stored, { code: 'NO_COMMON_SLOT', reason: 'corp-01 is unavailable in all 5 slots st-01 can attend' });
