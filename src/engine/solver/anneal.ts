@@ -51,6 +51,7 @@ const SLIDE_SHARE = 0.1;
 /** Cooling cycle length per meeting, capped: long cycles beat frequent reheats on these problems. */
 const CYCLE_PER_MEETING = 15_000;
 const CYCLE_MAX = 2_000_000;
+const FIRST_CYCLE = 100_000;
 /**
  * Large problems are annealed cooler: there are only tens of moves per meeting in a time limit, and
  * polishing the greedy schedule beats scrambling it.
@@ -69,9 +70,11 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
   const hot = BREAK * 0.3 * (M >= LARGE ? LARGE_HEAT : 1);
   const cold = BREAK * 0.02;
   const fullCycle = Math.max(20_000, Math.min(CYCLE_MAX, CYCLE_PER_MEETING * M));
-  // A cycle should end (cold) well before the budget does; before the pace is known, start with a short one.
+  // A cycle should end (cold) well before the budget does. Cycles start short and double, so that an easy problem
+  // is answered in a fraction of a second while a hard one still gets the long cycles it needs.
+  let cycles = 0;
   const cycleLength = (): number =>
-    Math.max(20_000, Math.min(fullCycle, budget.spent === 0 && budget.remaining() === Infinity ? 100_000 : budget.remaining() / 3));
+    Math.max(20_000, Math.min(fullCycle, FIRST_CYCLE * 2 ** cycles, budget.remaining() / 3));
   let cycle = cycleLength();
   let temperature = hot;
   let iteration = 0;
@@ -98,6 +101,7 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
     inCycle++;
     if (inCycle >= cycle) {
       inCycle = 0;
+      cycles++;
       cycle = cycleLength();
       if (pendingBest) best.save(st);
       pendingBest = false;
