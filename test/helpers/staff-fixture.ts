@@ -1,4 +1,6 @@
 // A published small event with its staff links, in a running test app whose clock the test sets.
+import type { VersionMeeting } from '../../src/db/schedule-repository.js';
+import type { CheckInAction } from '../../src/services/check-ins.js';
 import { ensureStaffLinks, type StaffLink } from '../../src/services/staff-links.js';
 import { createPublishedEvent, type PublishedEvent } from './published-event.js';
 import { createTestApp, type TestApp } from './web-app.js';
@@ -27,4 +29,17 @@ export async function createStaffFixture(options: { days?: 1 | 2; at?: string } 
 
 export function pathOf(link: StaffLink): string {
   return new URL(link.url).pathname;
+}
+
+/** A meeting's held / no-show action as staff would send it, taken from its row in the version. */
+export function outcomeFor(kind: 'held' | 'no_show', meeting: VersionMeeting): CheckInAction {
+  return {
+    kind,
+    meetingId: meeting.id,
+    versionId: meeting.versionId,
+    slotId: meeting.slotId,
+    tableId: meeting.tableId,
+    date: meeting.date,
+    roomId: meeting.roomId,
+  };
 }

@@ -4,6 +4,7 @@ import { meetingsOfVersion } from '../../src/db/schedule-repository.js';
 import { recordCheckIn } from '../../src/services/check-ins.js';
 import { loadNow, loadRoster, loadStaffHome } from '../../src/services/roster.js';
 import { createPublishedEvent, insertDraftVersion, publishChangedVersion } from '../helpers/published-event.js';
+import { outcomeFor } from '../helpers/staff-fixture.js';
 
 const TEN_PAST_TEN = new Date('2025-06-10T10:10:00+09:00');
 
@@ -37,15 +38,7 @@ t.test('statuses and arrivals carry over to a newly published version of the sam
   const { db, event } = setUp(t);
   const meeting = meetingsOfVersion(db, event.versionId)[0]!;
   const actor = { eventId: event.eventId, roomId: null, accessTokenId: null, userId: null, language: 'en' as const };
-  recordCheckIn(db, actor, {
-    kind: 'held',
-    meetingId: meeting.id,
-    versionId: meeting.versionId,
-    slotId: meeting.slotId,
-    tableId: meeting.tableId,
-    date: meeting.date,
-    roomId: meeting.roomId,
-  });
+  recordCheckIn(db, actor, outcomeFor('held', meeting));
   const person = event.representativeIdsByOrganization[meeting.requester.id]![0]!;
   recordCheckIn(db, actor, { kind: 'arrived', representativeId: person, date: meeting.date, roomId: meeting.roomId });
   publishChangedVersion(db, event.eventId, event, {});

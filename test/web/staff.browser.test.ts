@@ -6,13 +6,19 @@ import { createPublishedEvent, publishChangedVersion } from '../helpers/publishe
 import { seoulTime } from '../helpers/staff-fixture.js';
 import { createTestApp } from '../helpers/web-app.js';
 
-t.test('Chromium: a check-in on one roster shows on another without reload; so does a new publish', async (t) => {
+/** A published event served on a real port, its event-wide staff link and its first meeting. */
+async function servedPublishedEvent() {
   const testApp = await createTestApp({ now: () => seoulTime('2025-06-10', '10:05') });
   const db = testApp.handle.db;
   const event = createPublishedEvent(db);
   const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const [eventLink] = ensureStaffLinks(db, event.eventId, address);
   const meeting = meetingsOfVersion(db, event.versionId)[0]!;
+  return { testApp, db, event, eventLink, meeting };
+}
+
+t.test('Chromium: a check-in on one roster shows on another without reload; so does a new publish', async (t) => {
+  const { testApp, db, event, eventLink, meeting } = await servedPublishedEvent();
   const roster = `${eventLink!.url}/rooms/${meeting.roomId}/days/2025-06-10`;
   const representativeId = event.representativeIdsByOrganization[meeting.requested.id]![0]!;
   const browser = await launchBrowser();
@@ -51,12 +57,7 @@ t.test('Chromium: a check-in on one roster shows on another without reload; so d
 });
 
 t.test('Chromium: without the event stream the roster says so and taps still work', async (t) => {
-  const testApp = await createTestApp({ now: () => seoulTime('2025-06-10', '10:05') });
-  const db = testApp.handle.db;
-  const event = createPublishedEvent(db);
-  const address = await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-  const [eventLink] = ensureStaffLinks(db, event.eventId, address);
-  const meeting = meetingsOfVersion(db, event.versionId)[0]!;
+  const { testApp, eventLink, meeting } = await servedPublishedEvent();
   const browser = await launchBrowser();
   t.teardown(async () => {
     await browser.close();

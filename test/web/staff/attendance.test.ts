@@ -2,7 +2,7 @@ import t, { type Test } from 'tap';
 import { meetingsOfVersion, draftVersion } from '../../../src/db/schedule-repository.js';
 import { recordCheckIn, type CheckInActor } from '../../../src/services/check-ins.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
-import { seoulTime } from '../../helpers/staff-fixture.js';
+import { outcomeFor, seoulTime } from '../../helpers/staff-fixture.js';
 import { createTestApp, csrfTokenOf, loggedInBrowser } from '../../helpers/web-app.js';
 
 async function setUp(t: Test) {
@@ -25,16 +25,7 @@ async function setUp(t: Test) {
   const v2 = publishChangedVersion(db, event.eventId, event, { drop: [waiting.requestId] });
   const current = meetingsOfVersion(db, v2.versionId).find((m) => m.requestId === noShow.requestId)!;
   const actor: CheckInActor = { eventId: event.eventId, roomId: null, accessTokenId: null, userId: null, language: 'en' };
-  const outcome = (kind: 'held' | 'no_show', meeting = current) =>
-    recordCheckIn(db, actor, {
-      kind,
-      meetingId: meeting.id,
-      versionId: meeting.versionId,
-      slotId: meeting.slotId,
-      tableId: meeting.tableId,
-      date: meeting.date,
-      roomId: meeting.roomId,
-    });
+  const outcome = (kind: 'held' | 'no_show', meeting = current) => recordCheckIn(db, actor, outcomeFor(kind, meeting));
   const browser = await loggedInBrowser(testApp);
   return { testApp, db, event, current, corporate, waiting, actor, outcome, browser, v2 };
 }
