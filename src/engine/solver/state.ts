@@ -3,6 +3,9 @@
 import type { Compiled } from './compile.js';
 import { BREAK, MOVED } from './objective.js';
 
+/** The distinct slots a move pre-judged by `relocationDelta` may span: one bit each in a word. */
+export const MAX_MOVE_SLOTS = 31;
+
 export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -57,6 +60,12 @@ export class State {
   unscheduled = 0;
   moved = 0;
   private readonly dayWords: Int32Array;
+  // Scratch for relocationDelta: which participants and participant-days a move touches.
+  private readonly seen: Int32Array;
+  private readonly odd: Int32Array;
+  private readonly moveSlots = new Int32Array(MAX_MOVE_SLOTS);
+  private readonly touched: Int32Array;
+  private stamp = 0;
 
   constructor(readonly c: Compiled) {
     const { M, P, S, T, D, W } = c;
@@ -74,6 +83,9 @@ export class State {
     this.gap = new Int32Array(P * D);
     this.brkP = new Int32Array(P);
     this.dayWords = new Int32Array(D);
+    this.seen = new Int32Array(P);
+    this.odd = new Int32Array(P);
+    this.touched = new Int32Array(P);
     for (let d = 0; d < D; d++) this.dayWords[d] = Math.max(1, Math.ceil(c.dayLen[d]! / 32));
     for (let m = 0; m < M; m++) {
       this.unscheduledPriority += c.priority[m]!;
@@ -193,6 +205,98 @@ export class State {
     if (prev >= 0) delta += MOVED * ((s2 !== prev ? 1 : 0) - (s1 !== prev ? 1 : 0));
     delta += this.participantDelta(c.ma[m]!, s1, s2, excessWeight);
     delta += this.participantDelta(c.mb[m]!, s1, s2, excessWeight);
+    return delta;
+  }
+
+  /**
+   * Change of the annealing cost if the listed scheduled meetings moved together (`from[i]` to `to[i]`, all slots),
+   * computed without moving them. Exact when the result respects the hard rules, which applying the move checks.
+   * In a Kempe chain most participants swap one meeting for another between the same two slots, so their masks do
+   * not change: only participants with a slot flipped an odd number of times are recounted.
+   */
+  relocationDelta(
+    meeting: Int32Array,
+    from: Int32Array,
+    to: Int32Array,
+    n: number,
+    excessWeight: number,
+  ): number {
+    const c = this.c;
+    if (this.stamp >= 0x3fffffff) {
+      this.stamp = 0;
+      this.seen.fill(0);
+    }
+    const stamp = ++this.stamp;
+    const slots = this.moveSlots;
+    let slotCount = 0;
+    let delta = 0;
+    let touched = 0;
+    for (let i = 0; i < n; i++) {
+      const m = meeting[i]!;
+      const prev = c.prevSlot[m]!;
+      if (prev >= 0) delta += MOVED * ((to[i] !== prev ? 1 : 0) - (from[i] !== prev ? 1 : 0));
+      for (let e = 0; e < 2; e++) {
+        const s = e === 0 ? from[i]! : to[i]!;
+        let j = 0;
+        while (j < slotCount && slots[j] !== s) j++;
+        if (j === MAX_MOVE_SLOTS) throw new Error('relocationDelta: a move spans more than 31 slots');
+        if (j === slotCount) slots[slotCount++] = s;
+        for (let k = 0; k < 2; k++) {
+          const p = k === 0 ? c.ma[m]! : c.mb[m]!;
+          if (this.seen[p] !== stamp) {
+            this.seen[p] = stamp;
+            this.odd[p] = 0;
+            this.touched[touched++] = p;
+          }
+          this.odd[p]! ^= 1 << j;
+        }
+      }
+    }
+    for (let k = 0; k < touched; k++) {
+      const p = this.touched[k]!;
+      const odd = this.odd[p]!;
+      if (odd !== 0) delta += this.flippedDelta(p, odd, excessWeight);
+    }
+    return delta;
+  }
+
+  /** Cost change of participant p if the move's slots marked in `odd` changed state. */
+  private flippedDelta(p: number, odd: number, excessWeight: number): number {
+    const c = this.c;
+    const slots = this.moveSlots;
+    const base = p * c.W;
+    let days = 0; // bit per day index among the first 31 days; other days recounted every time
+    let far = false;
+    for (let j = 0, bits = odd; bits !== 0; j++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      const s = slots[j]!;
+      const d = c.slotDay[s]!;
+      const pos = c.slotPos[s]!;
+      this.mask[base + c.dayWord[d]! + (pos >>> 5)]! ^= 1 << (pos & 31);
+      if (d < 31) days |= 1 << d;
+      else far = true;
+    }
+    let breaks = 0;
+    let gaps = 0;
+    for (let d = 0; d < c.D; d++) {
+      if (d < 31 ? (days & (1 << d)) === 0 : !far) continue;
+      const pd = p * c.D + d;
+      const offset = base + c.dayWord[d]!;
+      breaks += dayBreaks(this.mask, offset, this.dayWords[d]!) - this.brk[pd]!;
+      gaps += dayGaps(this.mask, offset, this.dayWords[d]!) - this.gap[pd]!;
+    }
+    for (let j = 0, bits = odd; bits !== 0; j++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      const s = slots[j]!;
+      const pos = c.slotPos[s]!;
+      this.mask[base + c.dayWord[c.slotDay[s]!]! + (pos >>> 5)]! ^= 1 << (pos & 31);
+    }
+    let delta = BREAK * breaks + gaps;
+    const cap = c.maxBreaks;
+    if (cap >= 0 && breaks !== 0) {
+      const before = this.brkP[p]!;
+      delta += excessWeight * (Math.max(0, before + breaks - cap) - Math.max(0, before - cap));
+    }
     return delta;
   }
 

@@ -1,6 +1,8 @@
 import t from 'tap';
 import { countBreaks } from '../../../src/engine/breaks.js';
 import { compile } from '../../../src/engine/solver/compile.js';
+import { Move } from '../../../src/engine/solver/moves.js';
+import { cost } from '../../../src/engine/solver/objective.js';
 import { Random } from '../../../src/engine/solver/random.js';
 import { dayBreaks, dayGaps, popcount, State } from '../../../src/engine/solver/state.js';
 import { randomProblem } from '../../helpers/random-problem.js';
@@ -123,4 +125,36 @@ t.test('the delta of a one-meeting move, judged before moving, equals the change
     }
     t.ok(compared > 0, `seed ${seed}: ${compared} moves compared`);
   }
+});
+
+t.test('the delta of a Kempe chain, judged before moving, equals the change after moving', async (t) => {
+  let chains = 0;
+  for (let seed = 1; seed <= 20; seed++) {
+    const problem = randomProblem(seed, 'medium');
+    const c = compile(problem);
+    const st = new State(c);
+    const rng = new Random(seed);
+    for (let m = 0; m < c.M; m++) {
+      const s = rng.int(c.S);
+      if (st.canPlace(m, s)) st.place(m, s);
+    }
+    const weight = 48;
+    const move = new Move(st, rng);
+    let compared = 0;
+    for (let step = 0; step < 400; step++) {
+      const m = rng.int(c.M);
+      if (st.slotOf[m]! < 0 || !move.kempe(m, rng.int(c.S)) || !move.relocates()) continue;
+      const before = cost(st, weight);
+      const guess = st.relocationDelta(move.meeting, move.from, move.to, move.n, weight);
+      if (!move.apply()) continue;
+      if (cost(st, weight) - before !== guess) {
+        t.fail(`seed ${seed}: chain of ${move.n} from meeting ${m} guessed ${guess}, got ${cost(st, weight) - before}`);
+      }
+      compared++;
+      if (move.n > 1) chains++;
+      if (rng.next() < 0.5) move.restore();
+    }
+    t.ok(compared > 0, `seed ${seed}: ${compared} moves compared`);
+  }
+  t.ok(chains > 50, `${chains} of the compared moves were chains of several meetings`);
 });
