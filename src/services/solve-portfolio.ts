@@ -37,6 +37,14 @@ const FINISH_MS_PER_MEETING = 0.015;
 /** However slowly the threads start, each search gets at least this share of the limit. */
 const MIN_SEARCH_SHARE = 0.1;
 
+/**
+ * The time a search gets when `spentMs` of its limit went elsewhere first (process or thread start-up): the rest of
+ * the limit, but never less than a tenth of it, so that a slow start still leaves a real search.
+ */
+export function searchTimeMs(limitMs: number, spentMs: number): number {
+  return Math.max(limitMs * MIN_SEARCH_SHARE, limitMs - spentMs);
+}
+
 /** What the run keeps back from its time limit for the work after the search. */
 export function finishReserveMs(problem: Problem): number {
   return Math.round(FINISH_BASE_MS + FINISH_MS_PER_MEETING * problem.meetings.length);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
 import { validateProblem } from '../../src/engine/validate.js';
-import { solveInWorkers } from '../../src/services/solve-portfolio.js';
+import { finishReserveMs, searchTimeMs, solveInWorkers } from '../../src/services/solve-portfolio.js';
 
 function fixture(name: string): Problem {
   const result = validateProblem(JSON.parse(readFileSync(new URL(`../fixtures/b2b/${name}.json`, import.meta.url), 'utf8')));
@@ -86,4 +86,14 @@ t.test('without the exact member every thread searches, and an aborted run still
   const schedule = await solveInWorkers(problem, { seeds: [1, 2], timeLimitMs: 30_000, exact: false, signal: controller.signal });
   t.ok(checkSchedule(problem, schedule).valid);
   t.not(schedule.status, 'optimal', 'half a second of local search does not reach the optimum here');
+});
+
+t.test('the time limit covers start-up and hand-in, and a slow start still leaves a tenth for the search', async (t) => {
+  t.equal(searchTimeMs(10_000, 300), 9_700, 'start-up comes out of the limit');
+  t.equal(searchTimeMs(10_000, 9_500), 1_000, 'a start that took nearly all of it leaves a tenth');
+  t.equal(searchTimeMs(10_000, 25_000), 1_000, 'so does one that took longer than the limit');
+  t.equal(searchTimeMs(10_000, 0), 10_000);
+  const sized = (meetings: number): Problem => ({ ...fixture('forum-13.original'), meetings: Array.from({ length: meetings }, (_, i) => ({ id: `m${i}`, between: ['a', 'b'] })) });
+  t.equal(finishReserveMs(sized(0)), 20, 'a fixed part for handing in');
+  t.equal(finishReserveMs(sized(30_000)), 470, 'and a part per meeting: the large event keeps back about half a second');
 });

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Schedule } from '../../engine/types.js';
 import { formatInputError, validateProblem } from '../../engine/validate.js';
 import { translator, type Translator } from '../../i18n/catalog.js';
-import { solveInWorkers, type PortfolioProgress } from '../../services/solve-portfolio.js';
+import { searchTimeMs, solveInWorkers, type PortfolioProgress } from '../../services/solve-portfolio.js';
 import type { Command } from '../command.js';
 import { InputFileError, readJsonFile } from '../read-json-file.js';
 import { cliLanguage } from './check.js';
@@ -29,9 +29,6 @@ const processIo: SolveIo = {
   // The main thread's clock starts with the process.
   spentMs: () => performance.now(),
 };
-
-/** Whatever was spent already, the search keeps at least this share of the limit. */
-const MIN_SEARCH_SHARE = 0.1;
 
 interface Options {
   problemFile: string;
@@ -150,7 +147,7 @@ export async function run(args: readonly string[], io: SolveIo = processIo): Pro
     : undefined;
   const schedule = await solveInWorkers(problem, {
     seeds: Array.from({ length: options.workers }, (_, i) => options.seed + i),
-    timeLimitMs: Math.max(options.timeLimitMs * MIN_SEARCH_SHARE, options.timeLimitMs - (io.spentMs?.() ?? 0)),
+    timeLimitMs: searchTimeMs(options.timeLimitMs, io.spentMs?.() ?? 0),
     exact: options.exact,
     ...(previous ? { previous } : {}),
     ...(onProgress ? { onProgress } : {}),
