@@ -291,8 +291,13 @@ export class State {
       const pos = c.slotPos[s]!;
       this.mask[base + c.dayWord[c.slotDay[s]!]! + (pos >>> 5)]! ^= 1 << (pos & 31);
     }
+    return this.weigh(p, breaks, gaps, excessWeight);
+  }
+
+  /** The annealing cost of p gaining `breaks` breaks and `gaps` idle slots, the break cap's penalty included. */
+  private weigh(p: number, breaks: number, gaps: number, excessWeight: number): number {
     let delta = BREAK * breaks + gaps;
-    const cap = c.maxBreaks;
+    const cap = this.c.maxBreaks;
     if (cap >= 0 && breaks !== 0) {
       const before = this.brkP[p]!;
       delta += excessWeight * (Math.max(0, before + breaks - cap) - Math.max(0, before - cap));
@@ -321,13 +326,7 @@ export class State {
     }
     this.mask[o1 + (p1 >>> 5)]! ^= 1 << (p1 & 31);
     this.mask[o2 + (p2 >>> 5)]! ^= 1 << (p2 & 31);
-    let delta = BREAK * breaks + gaps;
-    const cap = c.maxBreaks;
-    if (cap >= 0 && breaks !== 0) {
-      const before = this.brkP[p]!;
-      delta += excessWeight * (Math.max(0, before + breaks - cap) - Math.max(0, before - cap));
-    }
-    return delta;
+    return this.weigh(p, breaks, gaps, excessWeight);
   }
 
   private toggle(p: number, s: number, delta: number): void {

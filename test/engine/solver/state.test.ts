@@ -1,6 +1,6 @@
 import t from 'tap';
 import { countBreaks } from '../../../src/engine/breaks.js';
-import { compile } from '../../../src/engine/solver/compile.js';
+import { compile, type Compiled } from '../../../src/engine/solver/compile.js';
 import { Move } from '../../../src/engine/solver/moves.js';
 import { cost } from '../../../src/engine/solver/objective.js';
 import { Random } from '../../../src/engine/solver/random.js';
@@ -93,16 +93,21 @@ t.test('compile: table options and allowed slots', async (t) => {
   t.same(Array.from(c.capacity), [2, 3, 3]);
 });
 
+/** A medium random problem with each meeting tried once at a random slot. */
+function randomlyPlaced(seed: number): { c: Compiled; st: State; rng: Random } {
+  const c = compile(randomProblem(seed, 'medium'));
+  const st = new State(c);
+  const rng = new Random(seed);
+  for (let m = 0; m < c.M; m++) {
+    const s = rng.int(c.S);
+    if (st.canPlace(m, s)) st.place(m, s);
+  }
+  return { c, st, rng };
+}
+
 t.test('the delta of a one-meeting move, judged before moving, equals the change after moving', async (t) => {
   for (let seed = 1; seed <= 20; seed++) {
-    const problem = randomProblem(seed, 'medium');
-    const c = compile(problem);
-    const st = new State(c);
-    const rng = new Random(seed);
-    for (let m = 0; m < c.M; m++) {
-      const s = rng.int(c.S);
-      if (st.canPlace(m, s)) st.place(m, s);
-    }
+    const { c, st, rng } = randomlyPlaced(seed);
     const weight = 48;
     const total = (): number => 16 * st.breaks + st.gaps + weight * st.excess;
     let compared = 0;
@@ -130,14 +135,7 @@ t.test('the delta of a one-meeting move, judged before moving, equals the change
 t.test('the delta of a Kempe chain, judged before moving, equals the change after moving', async (t) => {
   let chains = 0;
   for (let seed = 1; seed <= 20; seed++) {
-    const problem = randomProblem(seed, 'medium');
-    const c = compile(problem);
-    const st = new State(c);
-    const rng = new Random(seed);
-    for (let m = 0; m < c.M; m++) {
-      const s = rng.int(c.S);
-      if (st.canPlace(m, s)) st.place(m, s);
-    }
+    const { c, st, rng } = randomlyPlaced(seed);
     const weight = 48;
     const move = new Move(st, rng);
     let compared = 0;
