@@ -1,6 +1,6 @@
 // Real headless Chromium (Debian's package) for tests of pages that people click.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -26,4 +26,17 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/**
+ * Collects the requests of a page that failed. A request Chromium abandons because the page moved on (a favicon still
+ * loading when the test navigates) is not a failure of ours, and counting it made the tests flaky.
+ */
+export function watchFailedRequests(page: Page): string[] {
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'failed';
+    if (reason !== 'net::ERR_ABORTED') failed.push(`${request.url()} ${reason}`);
+  });
+  return failed;
 }

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, watchFailedRequests } from '../helpers/browser.js';
 import { ORGANIZER, createTestApp } from '../helpers/web-app.js';
 import { createOrganizer } from '../../src/services/organizer-accounts.js';
 
@@ -15,11 +15,10 @@ t.test('Chromium: log in, switch language without JavaScript, print without furn
   // No JavaScript at all: every control of the shell is a plain form.
   const context = await browser.newContext({ locale: 'en-US', javaScriptEnabled: false });
   const page = await context.newPage();
-  const problems: string[] = [];
+  const problems = watchFailedRequests(page);
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
-  page.on('requestfailed', (request) => problems.push(`${request.url()} failed`));
 
   await page.goto(`${address}/`);
   t.equal(new URL(page.url()).pathname, '/login', 'sent to the log-in page');

@@ -2,7 +2,7 @@ import t from 'tap';
 import { join } from 'node:path';
 import { listOrganizations } from '../../../src/db/organization-repository.js';
 import { createOrganizer } from '../../../src/services/organizer-accounts.js';
-import { launchBrowser } from '../../helpers/browser.js';
+import { launchBrowser, watchFailedRequests } from '../../helpers/browser.js';
 import { CSV_FIXTURES, createEmptyEvent } from '../../helpers/csv-fixture.js';
 import { ORGANIZER, createTestApp } from '../../helpers/web-app.js';
 
@@ -18,8 +18,7 @@ t.test('Chromium: upload the Excel-KR file, read the preview, import, then fix a
   });
   const context = await browser.newContext({ locale: 'ko-KR', javaScriptEnabled: false });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('requestfailed', (request) => problems.push(`${request.url()} failed`));
+  const problems = watchFailedRequests(page);
 
   await page.goto(`${address}/login`);
   await page.fill('#login-email', ORGANIZER.email);
