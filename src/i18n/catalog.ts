@@ -11,8 +11,9 @@ import { solve } from './messages/solve.js';
 import { organizerSchedule } from './messages/organizer-schedule.js';
 import { staff } from './messages/staff.js';
 import { unscheduled } from './messages/unscheduled.js';
+import { links } from './messages/links.js';
 
-const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule, staff, unscheduled];
+const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule, staff, unscheduled, links];
 
 export type Messages = Readonly<Record<string, string>>;
 

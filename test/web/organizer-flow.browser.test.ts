@@ -1,6 +1,6 @@
 // A new organizer's path in real headless Chromium: log in, create an event and set up its days, rooms and tables,
 // import the demo CSV files, schedule, move meetings (click, drag and drop, and plain forms without JavaScript), and
-// publish after reviewing the changes.
+// publish after reviewing the changes, then revoke an agenda link.
 import t from 'tap';
 import { CSV_FIXTURES } from '../helpers/csv-fixture.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -9,7 +9,7 @@ import { createOrganizer } from '../../src/services/organizer-accounts.js';
 import { getEventBySlug } from '../../src/db/event-repository.js';
 import { meetingsOfVersion, publishedVersion } from '../../src/db/schedule-repository.js';
 
-t.test('log in, create an event, import the demo CSVs, schedule, move a meeting, publish', async (t) => {
+t.test('log in, create an event, import the demo CSVs, schedule, move a meeting, publish, revoke a link', async (t) => {
   const testApp = await createTestApp();
   const db = testApp.handle.db;
   await createOrganizer(db, ORGANIZER);
@@ -140,6 +140,14 @@ t.test('log in, create an event, import the demo CSVs, schedule, move a meeting,
   await Promise.all([page.waitForURL(/published=1/), page.click('text=Publish version 1')]);
   t.match(await page.locator('.message-notice').innerText(), 'Version 1 is published');
   t.equal(publishedVersion(db, getEventBySlug(db, 'flow-event')!.id)?.number, 1);
+
+  // Publishing issued the agenda links; one was forwarded by mistake and is revoked.
+  await page.click('nav.event-nav >> text=Private links');
+  const live = await page.locator('table.links-participant tbody tr:not(.link-revoked)').count();
+  t.ok(live > 0, 'publishing issued agenda links');
+  await Promise.all([page.waitForURL(/done=revoked/), page.locator('table.links-participant button', { hasText: 'Revoke' }).first().click()]);
+  t.match(await page.locator('.message-notice').innerText(), 'The link is revoked');
+  t.equal(await page.locator('table.links-participant tbody tr.link-revoked').count(), 1);
   t.same(errors, [], 'no script errors (the CSP allows what the pages load)');
   await context.close();
 });

@@ -12,6 +12,7 @@ export const organizerSchedule = {
     'organizerSchedule.nav.publish': '공개',
     'organizerSchedule.nav.outbox': '메일 발송함',
     'organizerSchedule.nav.attendance': '출석 현황',
+    'organizerSchedule.nav.links': '개인 링크',
 
     'organizerSchedule.dashboard.figures': '현황',
     'organizerSchedule.dashboard.requests': '미팅 신청',
@@ -201,6 +202,7 @@ export const organizerSchedule = {
     'organizerSchedule.nav.publish': 'Publish',
     'organizerSchedule.nav.outbox': 'Outbox',
     'organizerSchedule.nav.attendance': 'Attendance',
+    'organizerSchedule.nav.links': 'Private links',
 
     'organizerSchedule.dashboard.figures': 'Figures',
     'organizerSchedule.dashboard.requests': 'Requests',

@@ -36,6 +36,7 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(home);
   await app.register(agenda);
   await app.register(import('./events/outbox/index.js'));
+  await app.register(import('./events/links/index.js'));
   await app.register(import('./events/schedule/index.js'));
   await app.register(import('./events/organizer-data/index.js'));
   await app.register(import('./staff/index.js'));

@@ -12,6 +12,7 @@ import {
 } from '../../../../services/outbox.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
+import { slugIdParams, type SlugIdParams } from '../schedule/event-context.js';
 
 const slugParams = {
   type: 'object',
@@ -90,18 +91,9 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
     },
   );
 
-  app.post<{ Params: { slug: string; id: number } }>(
+  app.post<{ Params: SlugIdParams }>(
     '/events/:slug/outbox/:id/retry',
-    {
-      preHandler: requireOrganizer,
-      schema: {
-        params: {
-          type: 'object',
-          required: ['slug', 'id'],
-          properties: { slug: slugParams.properties.slug, id: { type: 'integer', minimum: 1 } },
-        },
-      },
-    },
+    { preHandler: requireOrganizer, schema: { params: slugIdParams } },
     async (request, reply) => {
       const outcome = retryOutboxMessage(app.db, request.params.slug, request.params.id);
       if (outcome === 'not_found') throw new HttpError(404);

@@ -15,6 +15,17 @@ export const slugParams = {
   properties: { slug: { type: 'string', minLength: 1, maxLength: 100 } },
 } as const;
 
+export interface SlugIdParams extends SlugParams {
+  readonly id: number;
+}
+
+/** An event and one of its records (a link, a message) by numeric id. */
+export const slugIdParams = {
+  type: 'object',
+  required: ['slug', 'id'],
+  properties: { slug: slugParams.properties.slug, id: { type: 'integer', minimum: 1 } },
+} as const;
+
 export function eventOf(app: FastifyInstance, slug: string): EventRow {
   const event = getEventBySlug(app.db, slug);
   if (!event) throw new HttpError(404);

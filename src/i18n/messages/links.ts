@@ -1,0 +1,48 @@
+// The organizers' page of private links: agenda links of representatives and staff links, and revoking them.
+export const links = {
+  ko: {
+    'links.title': '개인 링크',
+    'links.intro':
+      '참가자의 일정 링크와 현장 스태프 링크입니다. 링크가 다른 사람에게 전달되었거나 분실되었다면 폐기하세요. 폐기한 링크는 즉시 열리지 않습니다.',
+    'links.participant.heading': '참가자 일정 링크',
+    'links.participant.next': '폐기한 뒤에는 다음 공개 때 발송되는 초대 메일이나 meetgrid links 명령이 새 링크를 만듭니다.',
+    'links.participant.empty': '아직 발급된 참가자 링크가 없습니다. 일정을 공개하면 발급됩니다.',
+    'links.participant.holder': '대표자',
+    'links.staff.heading': '스태프 링크',
+    'links.staff.next': '폐기한 뒤에는 출석 현황 페이지나 meetgrid links --staff 명령이 새 링크를 만듭니다.',
+    'links.staff.empty': '아직 발급된 스태프 링크가 없습니다.',
+    'links.staff.holder': '회의실',
+    'links.wholeEvent': '행사 전체',
+    'links.created': '발급',
+    'links.lastUsed': '마지막 사용',
+    'links.neverUsed': '사용 안 함',
+    'links.state': '상태',
+    'links.revoke': '폐기',
+    'links.revokedAt': '{when} 폐기됨',
+    'links.revokedNotice': '링크를 폐기했습니다. 이 링크는 더 이상 열리지 않습니다.',
+    'links.alreadyRevoked': '이미 폐기된 링크입니다.',
+  },
+  en: {
+    'links.title': 'Private links',
+    'links.intro':
+      "Participants' agenda links and on-site staff links. Revoke a link that was forwarded to someone else or lost: a revoked link stops opening at once.",
+    'links.participant.heading': 'Agenda links',
+    'links.participant.next':
+      'After a revocation, the invitation e-mails of the next publish, or the meetgrid links command, issue a new link.',
+    'links.participant.empty': 'No agenda link yet. Links are issued when the schedule is published.',
+    'links.participant.holder': 'Representative',
+    'links.staff.heading': 'Staff links',
+    'links.staff.next': 'After a revocation, the attendance page or meetgrid links --staff issues a new link.',
+    'links.staff.empty': 'No staff link yet.',
+    'links.staff.holder': 'Room',
+    'links.wholeEvent': 'Whole event',
+    'links.created': 'Issued',
+    'links.lastUsed': 'Last used',
+    'links.neverUsed': 'Never',
+    'links.state': 'State',
+    'links.revoke': 'Revoke',
+    'links.revokedAt': 'Revoked {when}',
+    'links.revokedNotice': 'The link is revoked: it no longer opens.',
+    'links.alreadyRevoked': 'That link was already revoked.',
+  },
+};

@@ -1,0 +1,81 @@
+// The organizers' view of an event's private links: who holds which agenda or staff link, when it was last used,
+// and revoking one that was forwarded or lost. A revoked link answers 404 at once; the next link of that person or
+// room is a new one (participant-links.ts, staff-links.ts never derive a revoked token again). Every revocation is
+// audited.
+import { listAccessTokens, revokeAccessToken, type AccessTokenRow } from '../db/access-token-repository.js';
+import { representativesOfEvent } from '../db/agenda-repository.js';
+import type { Db } from '../db/client.js';
+import { rosterFrame } from '../db/roster-repository.js';
+import type { AccessTokenKind } from '../db/schema.js';
+import { recordAudit } from './audit.js';
+import type { Actor } from './schedule-versions.js';
+
+export interface ManagedLink {
+  readonly id: number;
+  readonly kind: AccessTokenKind;
+  /** The representative (participant links) or the room (staff links); null for the event-wide staff link. */
+  readonly holder: { readonly ko: string; readonly en: string } | null;
+  readonly organization: { readonly ko: string; readonly en: string } | null;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+export interface EventLinks {
+  readonly participant: readonly ManagedLink[];
+  readonly staff: readonly ManagedLink[];
+}
+
+/** Every link of the event, live and revoked, newest first within each kind. */
+export function eventLinks(db: Db, eventId: number): EventLinks {
+  const representatives = new Map(representativesOfEvent(db, eventId).map((rep) => [rep.id, rep]));
+  const rooms = new Map(rosterFrame(db, eventId).rooms.map((room) => [room.id, room]));
+  const common = (row: AccessTokenRow) => ({
+    id: row.id,
+    kind: row.kind,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  });
+  return {
+    participant: listAccessTokens(db, eventId, 'participant').map((row) => {
+      const rep = row.representativeId === null ? undefined : representatives.get(row.representativeId);
+      return {
+        ...common(row),
+        // A representative removed since keeps the name the link was issued under.
+        holder: rep ? { ko: rep.name, en: rep.name } : { ko: row.label, en: row.label },
+        organization: rep ? { ko: rep.organizationKo || rep.organizationEn, en: rep.organizationEn || rep.organizationKo } : null,
+      };
+    }),
+    staff: listAccessTokens(db, eventId, 'staff').map((row) => {
+      const room = row.roomId === null ? undefined : rooms.get(row.roomId);
+      const holder = row.roomId === null ? null : room ? { ko: room.nameKo || room.nameEn, en: room.nameEn || room.nameKo } : { ko: row.label, en: row.label };
+      return { ...common(row), holder, organization: null };
+    }),
+  };
+}
+
+export type RevokeOutcome = 'revoked' | 'already_revoked' | 'not_found';
+
+/** Revokes link `linkId` of the event and records who did it; a link of another event is not found. */
+export function revokeEventLink(
+  db: Db,
+  input: { readonly eventId: number; readonly linkId: number; readonly actor: Actor; readonly now?: Date },
+): RevokeOutcome {
+  return db.transaction(() => {
+    const link = [...listAccessTokens(db, input.eventId, 'participant'), ...listAccessTokens(db, input.eventId, 'staff')].find(
+      (row) => row.id === input.linkId,
+    );
+    if (!link) return 'not_found';
+    if (!revokeAccessToken(db, link.id, input.now ?? new Date())) return 'already_revoked';
+    recordAudit(db, {
+      actor: input.actor.label,
+      userId: input.actor.userId,
+      eventId: input.eventId,
+      action: 'access_link.revoke',
+      subject: `access_link:${link.id}`,
+      details: { kind: link.kind, representativeId: link.representativeId, roomId: link.roomId, label: link.label },
+    });
+    return 'revoked';
+  });
+}

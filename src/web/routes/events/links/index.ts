@@ -1,0 +1,69 @@
+// The organizers' page of an event's private links (agenda and staff), and revoking one. A revoked link answers 404
+// at once; the next one for that person or room is issued by the next invitation or the staff links page.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { eventLinks, revokeEventLink, type ManagedLink } from '../../../../services/link-management.js';
+import { requireOrganizer } from '../../../guards.js';
+import { HttpError } from '../../../http-error.js';
+import {
+  actorOf,
+  eventName,
+  eventNav,
+  eventOf,
+  slugIdParams,
+  slugParams,
+  type SlugIdParams,
+  type SlugParams,
+} from '../schedule/event-context.js';
+
+const OUTCOMES = ['revoked', 'already_revoked'] as const;
+
+function linkRow(request: FastifyRequest, link: ManagedLink) {
+  const lang = request.lang;
+  const when = (at: Date | null): string =>
+    at ? DateTime.fromJSDate(at).setLocale(lang === 'ko' ? 'ko-KR' : 'en-GB').toLocaleString(DateTime.DATETIME_SHORT) : '';
+  return {
+    id: link.id,
+    holder: link.holder ? link.holder[lang] : request.t('links.wholeEvent'),
+    organization: link.organization ? link.organization[lang] : '',
+    created: when(link.createdAt),
+    lastUsed: link.lastUsedAt ? when(link.lastUsedAt) : request.t('links.neverUsed'),
+    revoked: link.revokedAt ? request.t('links.revokedAt', { when: when(link.revokedAt) }) : '',
+  };
+}
+
+export default async function linkRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Params: SlugParams; Querystring: { done?: (typeof OUTCOMES)[number] } }>(
+    '/events/:slug/links',
+    {
+      preHandler: requireOrganizer,
+      schema: { params: slugParams, querystring: { type: 'object', properties: { done: { type: 'string', enum: [...OUTCOMES] } } } },
+    },
+    async (request, reply) => {
+      const event = eventOf(app, request.params.slug);
+      const links = eventLinks(app.db, event.id);
+      const done = request.query.done;
+      return reply.page('organizer/links/index', {
+        title: request.t('links.title'),
+        eventName: eventName(request, event),
+        eventNav: eventNav(request, event, 'links'),
+        slug: event.slug,
+        notice: done === 'revoked' ? request.t('links.revokedNotice') : undefined,
+        error: done === 'already_revoked' ? request.t('links.alreadyRevoked') : undefined,
+        participant: links.participant.map((link) => linkRow(request, link)),
+        staff: links.staff.map((link) => linkRow(request, link)),
+      });
+    },
+  );
+
+  app.post<{ Params: SlugIdParams }>(
+    '/events/:slug/links/:id/revoke',
+    { preHandler: requireOrganizer, schema: { params: slugIdParams } },
+    async (request, reply) => {
+      const event = eventOf(app, request.params.slug);
+      const outcome = revokeEventLink(app.db, { eventId: event.id, linkId: request.params.id, actor: actorOf(request) });
+      if (outcome === 'not_found') throw new HttpError(404);
+      return reply.redirect(`/events/${encodeURIComponent(event.slug)}/links?done=${outcome}`, 303);
+    },
+  );
+}

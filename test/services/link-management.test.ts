@@ -1,0 +1,51 @@
+import t from 'tap';
+import { auditLog } from '../../src/db/schema.js';
+import { findAccessLink } from '../../src/services/access-links.js';
+import { eventLinks, revokeEventLink } from '../../src/services/link-management.js';
+import { ensureParticipantLinks } from '../../src/services/participant-links.js';
+import { ensureStaffLinks } from '../../src/services/staff-links.js';
+import { openDatabase } from '../../src/db/client.js';
+import { createSmallEvent } from '../helpers/event-fixture.js';
+
+const URL_BASE = 'https://meetgrid.example';
+
+t.test('an organizer sees every link with its holder, revokes one, and the next one is new', async (t) => {
+  const handle = openDatabase(':memory:');
+  t.teardown(() => handle.close());
+  const db = handle.db;
+  const event = createSmallEvent(db);
+  const other = createSmallEvent(db, { slug: 'other-event' });
+  const agenda = ensureParticipantLinks(db, event.eventId, URL_BASE);
+  const staff = ensureStaffLinks(db, event.eventId, URL_BASE);
+  const otherAgenda = ensureParticipantLinks(db, other.eventId, URL_BASE);
+
+  const listed = eventLinks(db, event.eventId);
+  t.equal(listed.participant.length, agenda.length, 'one agenda link per representative, none of the other event');
+  t.equal(listed.staff.length, staff.length);
+  t.same(listed.staff.filter((link) => link.holder === null).length, 1, 'one event-wide staff link');
+  const first = agenda[0]!;
+  const row = listed.participant.find((link) => link.holder?.en === first.representative)!;
+  t.ok(row, 'the holder is the representative by name');
+  t.equal(row.revokedAt, null);
+
+  const actor = { label: 'user:7', userId: null };
+  const foreign = eventLinks(db, other.eventId).participant[0]!;
+  t.equal(revokeEventLink(db, { eventId: event.eventId, linkId: foreign.id, actor }), 'not_found', "another event's link");
+  t.ok(otherAgenda.every((link) => findAccessLink(db, link.token, 'participant')), "the other event's links still open");
+
+  const at = new Date('2025-06-10T08:00:00Z');
+  t.equal(revokeEventLink(db, { eventId: event.eventId, linkId: row.id, actor, now: at }), 'revoked');
+  t.equal(findAccessLink(db, first.token, 'participant'), null, 'the revoked link no longer opens');
+  t.same(eventLinks(db, event.eventId).participant.find((link) => link.id === row.id)?.revokedAt, at);
+  t.equal(revokeEventLink(db, { eventId: event.eventId, linkId: row.id, actor }), 'already_revoked');
+
+  const audit = db.select().from(auditLog).all().filter((entry) => entry.action === 'access_link.revoke');
+  t.equal(audit.length, 1, 'one audit entry for the one revocation');
+  t.match(audit[0], { actor: 'user:7', eventId: event.eventId, subject: `access_link:${row.id}` });
+  t.match(JSON.parse(audit[0]!.detailsJson), { kind: 'participant', representativeId: first.representativeId });
+
+  const again = ensureParticipantLinks(db, event.eventId, URL_BASE).find((link) => link.representativeId === first.representativeId)!;
+  t.not(again.token, first.token, 'the next link of that representative is a new one');
+  t.ok(findAccessLink(db, again.token, 'participant'));
+  t.equal(findAccessLink(db, first.token, 'participant'), null, 'and the revoked one stays revoked');
+});
