@@ -7,6 +7,7 @@ import { representativesOfEvent } from '../db/agenda-repository.js';
 import type { Db } from '../db/client.js';
 import { rosterFrame } from '../db/roster-repository.js';
 import type { AccessTokenKind } from '../db/schema.js';
+import { lookupAccessLink } from './access-links.js';
 import { recordAudit } from './audit.js';
 import type { Actor } from './schedule-versions.js';
 
@@ -56,6 +57,21 @@ export function eventLinks(db: Db, eventId: number): EventLinks {
 }
 
 export type RevokeOutcome = 'revoked' | 'already_revoked' | 'not_found';
+
+/**
+ * Revokes the link a URL or a bare token points to (what an organizer has in hand when a link leaked), if it is a
+ * live link of this event.
+ */
+export function revokeEventLinkByAddress(
+  db: Db,
+  input: { readonly eventId: number; readonly address: string; readonly actor: Actor; readonly now?: Date },
+): RevokeOutcome {
+  const address = input.address.trim();
+  const token = /\/(?:agenda|staff)\/([A-Za-z0-9_-]+)/.exec(address)?.[1] ?? address;
+  const link = lookupAccessLink(db, token);
+  if (!link || link.eventId !== input.eventId) return 'not_found';
+  return revokeEventLink(db, { eventId: input.eventId, linkId: link.id, actor: input.actor, ...(input.now ? { now: input.now } : {}) });
+}
 
 /** Revokes link `linkId` of the event and records who did it; a link of another event is not found. */
 export function revokeEventLink(

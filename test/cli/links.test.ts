@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { run } from '../../src/cli/commands/links.js';
 import type { CliIo } from '../../src/cli/open-database.js';
 import { openDatabase } from '../../src/db/client.js';
+import { auditLog } from '../../src/db/schema.js';
 import { findParticipantToken } from '../../src/services/participant-links.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';
 
@@ -72,4 +73,34 @@ t.test('bad usage and an unknown event exit 2 with a message', async (t) => {
   const help = io();
   t.equal(await run(['--help'], help), 0);
   t.match(help.stdout, /Usage: meetgrid links --event SLUG/);
+});
+
+t.test('--revoke closes one link by its address, audited as the command line; the next link is new', async (t) => {
+  const listed = io();
+  t.equal(await run(['--event', 'small-event'], listed), 0);
+  const rows = parse(listed.stdout, { columns: true }) as Record<string, string>[];
+  const address = rows[1]!.agenda_link!;
+  const token = address.split('/').pop()!;
+
+  const revoked = io();
+  t.equal(await run(['--event', 'small-event', '--revoke', address], revoked), 0);
+  t.match(revoked.stdout, /The link is revoked/);
+  const handle = openDatabase(path);
+  t.teardown(handle.close);
+  t.equal(findParticipantToken(handle.db, token), undefined, 'the revoked link no longer opens');
+  const entry = handle.db.select().from(auditLog).all().find((row) => row.action === 'access_link.revoke');
+  t.match(entry, { actor: 'cli' });
+
+  const again = io();
+  t.equal(await run(['--event', 'small-event', '--revoke', token], again), 2, 'a bare token works too, once');
+  t.match(again.stderr, /event "small-event" has no such live link/);
+  const nonsense = io();
+  t.equal(await run(['--event', 'small-event', '--revoke', 'https://meet.example.org/agenda/nope'], nonsense), 2);
+
+  const next = io();
+  t.equal(await run(['--event', 'small-event'], next), 0);
+  const renewed = (parse(next.stdout, { columns: true }) as Record<string, string>[])[1]!;
+  t.equal(renewed.email, rows[1]!.email);
+  t.not(renewed.agenda_link, address, 'that representative gets a new link');
+  t.ok(findParticipantToken(handle.db, renewed.agenda_link!.split('/').pop()!));
 });

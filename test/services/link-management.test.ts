@@ -1,7 +1,7 @@
 import t from 'tap';
 import { auditLog } from '../../src/db/schema.js';
 import { findAccessLink } from '../../src/services/access-links.js';
-import { eventLinks, revokeEventLink } from '../../src/services/link-management.js';
+import { eventLinks, revokeEventLink, revokeEventLinkByAddress } from '../../src/services/link-management.js';
 import { ensureParticipantLinks } from '../../src/services/participant-links.js';
 import { ensureStaffLinks } from '../../src/services/staff-links.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -31,7 +31,15 @@ t.test('an organizer sees every link with its holder, revokes one, and the next 
   const actor = { label: 'user:7', userId: null };
   const foreign = eventLinks(db, other.eventId).participant[0]!;
   t.equal(revokeEventLink(db, { eventId: event.eventId, linkId: foreign.id, actor }), 'not_found', "another event's link");
+  t.equal(
+    revokeEventLinkByAddress(db, { eventId: event.eventId, address: otherAgenda[0]!.url, actor }),
+    'not_found',
+    "another event's link, by its address",
+  );
   t.ok(otherAgenda.every((link) => findAccessLink(db, link.token, 'participant')), "the other event's links still open");
+  const staffLink = staff.find((link) => link.roomId !== null)!;
+  t.equal(revokeEventLinkByAddress(db, { eventId: event.eventId, address: ` ${staffLink.url} `, actor }), 'revoked', 'a staff URL');
+  t.equal(findAccessLink(db, staffLink.token, 'staff'), null);
 
   const at = new Date('2025-06-10T08:00:00Z');
   t.equal(revokeEventLink(db, { eventId: event.eventId, linkId: row.id, actor, now: at }), 'revoked');
@@ -40,9 +48,10 @@ t.test('an organizer sees every link with its holder, revokes one, and the next 
   t.equal(revokeEventLink(db, { eventId: event.eventId, linkId: row.id, actor }), 'already_revoked');
 
   const audit = db.select().from(auditLog).all().filter((entry) => entry.action === 'access_link.revoke');
-  t.equal(audit.length, 1, 'one audit entry for the one revocation');
-  t.match(audit[0], { actor: 'user:7', eventId: event.eventId, subject: `access_link:${row.id}` });
-  t.match(JSON.parse(audit[0]!.detailsJson), { kind: 'participant', representativeId: first.representativeId });
+  t.equal(audit.length, 2, 'one audit entry per revocation');
+  const entry = audit.find((e) => e.subject === `access_link:${row.id}`)!;
+  t.match(entry, { actor: 'user:7', eventId: event.eventId });
+  t.match(JSON.parse(entry.detailsJson), { kind: 'participant', representativeId: first.representativeId });
 
   const again = ensureParticipantLinks(db, event.eventId, URL_BASE).find((link) => link.representativeId === first.representativeId)!;
   t.not(again.token, first.token, 'the next link of that representative is a new one');

@@ -1,11 +1,13 @@
 // `meetgrid links --event SLUG`: every representative's private agenda link as CSV (for mail merge), issuing a link
-// to representatives that have none yet. Links point at PUBLIC_URL. Exit 0 done, 2 bad usage, unknown event or
-// an unusable database.
+// to representatives that have none yet; `--staff` the staff links; `--revoke LINK` revokes one link of the event
+// (its URL or token), audited as the command line. Links point at PUBLIC_URL. Exit 0 done, 2 bad usage, unknown
+// event or link, or an unusable database.
 import { stringify } from 'csv-stringify/sync';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { getEventBySlug } from '../../db/event-repository.js';
 import { translator, type Translator } from '../../i18n/catalog.js';
+import { revokeEventLinkByAddress } from '../../services/link-management.js';
 import { ensureParticipantLinks } from '../../services/participant-links.js';
 import { ensureStaffLinks } from '../../services/staff-links.js';
 import type { Command } from '../command.js';
@@ -47,16 +49,30 @@ export async function run(args: readonly string[], io: CliIo = processIo): Promi
     io.out(`${t('participants.links.usage')}\n`);
     return 0;
   }
-  const parsed = parseArgs(args, ['--event'], Object.keys(listingsByFlag));
+  const parsed = parseArgs(args, ['--event', '--revoke'], Object.keys(listingsByFlag));
   if (!parsed.ok) return usageError(io, t, t(parsed.problem.key, { option: parsed.problem.option }));
   const slug = parsed.args.values.get('--event');
   if (!slug) return usageError(io, t, t('participants.links.missingEvent'));
   const listing = chooseListing(parsed.args);
+  const revoke = parsed.args.values.get('--revoke');
   return withDatabase('links', io, (handle, config) => {
     const event = getEventBySlug(handle.db, slug);
     if (!event) {
       io.err(`meetgrid links: ${t('participants.links.unknownEvent', { slug })}\n`);
       return 2;
+    }
+    if (revoke !== undefined) {
+      const outcome = revokeEventLinkByAddress(handle.db, {
+        eventId: event.id,
+        address: revoke,
+        actor: { label: 'cli', userId: null },
+      });
+      if (outcome !== 'revoked') {
+        io.err(`meetgrid links: ${t('participants.links.noSuchLink', { slug })}\n`);
+        return 2;
+      }
+      io.out(`${t('links.revokedNotice')}\n`);
+      return 0;
     }
     io.out(stringify([[...listing.header], ...listing.rows(handle.db, event.id, config).map((row) => [...row])]));
     return 0;

@@ -71,7 +71,8 @@ export const participants = {
     'participants.outbox.method.CANCEL': '캘린더 취소',
     'participants.outbox.method.PUBLISH': '캘린더 파일',
     'participants.links.usage':
-      '사용법: meetgrid links --event SLUG\n  모든 참가자의 개인 일정 링크를 CSV로 출력합니다 (링크가 없는 참가자에게는 새로 발급). 링크 주소는 PUBLIC_URL을 따릅니다.',
+      '사용법: meetgrid links --event SLUG [--staff | --revoke LINK]\n  모든 참가자의 개인 일정 링크를 CSV로 출력합니다 (링크가 없는 참가자에게는 새로 발급). 링크 주소는 PUBLIC_URL을 따릅니다.\n  --staff        스태프 링크 (행사 전체, 회의실별)\n  --revoke LINK  이 행사의 링크 하나(주소 또는 토큰)를 폐기합니다. 즉시 열리지 않게 됩니다.',
+    'participants.links.noSuchLink': '행사 "{slug}"에 그런 유효한 링크가 없습니다 (이미 폐기되었거나 다른 행사의 링크)',
     'participants.links.missingEvent': '--event SLUG 가 필요합니다',
     'participants.links.unknownEvent': '행사 "{slug}" 을(를) 찾을 수 없습니다',
   },
@@ -146,7 +147,8 @@ export const participants = {
     'participants.outbox.method.CANCEL': 'calendar cancellation',
     'participants.outbox.method.PUBLISH': 'calendar file',
     'participants.links.usage':
-      "Usage: meetgrid links --event SLUG\n  Prints every representative's private agenda link as CSV, issuing one to those without. Links use PUBLIC_URL.",
+      "Usage: meetgrid links --event SLUG [--staff | --revoke LINK]\n  Prints every representative's private agenda link as CSV, issuing one to those without. Links use PUBLIC_URL.\n  --staff        the staff links (the whole event, each room)\n  --revoke LINK  revokes one link of this event (its URL or token): it stops opening at once",
+    'participants.links.noSuchLink': 'event "{slug}" has no such live link (revoked already, or another event\'s)',
     'participants.links.missingEvent': '--event SLUG is required',
     'participants.links.unknownEvent': 'no event "{slug}"',
   },
