@@ -3,7 +3,8 @@
 // can become the best answer.
 import { repairCap } from './construct.js';
 import { Move, Slide } from './moves.js';
-import { compareToKey, cost, keyOf, BREAK, UNSCHEDULED, type Key } from './objective.js';
+import { compareToKey, cost, keyOf, type Key } from './objective.js';
+import { BREAK, UNSCHEDULED } from './weights.js';
 import type { Budget } from './budget.js';
 import type { Random } from './random.js';
 import type { State } from './state.js';

@@ -1,6 +1,6 @@
 // The feasibility phase: a greedy pass placing the most constrained meetings first, each in the slot that
 // adds the fewest breaks, then a repair that drops meetings only when the break cap cannot be met otherwise.
-import { BREAK } from './objective.js';
+import { BREAK } from './weights.js';
 import type { Random } from './random.js';
 import type { State } from './state.js';
 

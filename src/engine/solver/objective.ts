@@ -1,12 +1,6 @@
 // The lexicographic objective folded into one number for the annealing, and the exact comparison for "best".
 import type { State } from './state.js';
-
-/** Weight of one break against one idle slot; idle slots only break ties between equal break counts. */
-export const BREAK = 16;
-/** Weight of one moved meeting (re-planning): above any realistic difference in breaks. */
-export const MOVED = 1 << 16;
-/** Weight of one unit of priority left unscheduled: above everything else. */
-export const UNSCHEDULED = 1 << 26;
+import { BREAK, MOVED, UNSCHEDULED } from './weights.js';
 
 export function cost(st: State, excessWeight: number): number {
   return (

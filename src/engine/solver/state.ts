@@ -1,7 +1,7 @@
 // The mutable search state: where each meeting sits, who is busy when, and running totals of the objective.
 // Every change goes through place/unplace so the per-participant day masks and break counts stay exact.
 import type { Compiled } from './compile.js';
-import { BREAK, MOVED } from './objective.js';
+import { BREAK, MOVED } from './weights.js';
 
 /** The distinct slots a move pre-judged by `relocationDelta` may span: one bit each in a word. */
 export const MAX_MOVE_SLOTS = 31;

@@ -6,8 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CheckInRefusedError, recordCheckIn, type CheckInAction } from '../../../services/check-ins.js';
 import { requireAccessLink } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
-import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type TokenParams } from './context.js';
-import type { StaffRouteOptions } from './index.js';
+import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type StaffRouteOptions, type TokenParams } from './context.js';
 
 interface CheckInBody {
   /** The tapped button: 'arrived:<representativeId>', 'held' or 'no_show'. */

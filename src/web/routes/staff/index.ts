@@ -10,10 +10,6 @@ import exportRoutes from './exports.js';
 import liveRoutes from './live.js';
 import pageRoutes from './pages.js';
 
-export interface StaffRouteOptions {
-  readonly live: LiveUpdates;
-}
-
 export default async function staffRoutes(app: FastifyInstance): Promise<void> {
   const live = new LiveUpdates(app.db);
   app.addHook('onClose', async () => live.close());

@@ -9,8 +9,7 @@ import { getEventBySlug } from '../../../db/event-repository.js';
 import type { LiveUpdates } from '../../../services/live-updates.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
-import { scopeOf, tokenParams, type TokenParams } from './context.js';
-import type { StaffRouteOptions } from './index.js';
+import { scopeOf, tokenParams, type StaffRouteOptions, type TokenParams } from './context.js';
 
 const HEARTBEAT_MS = 15_000;
 
