@@ -26,6 +26,7 @@ import {
   type MeetingDirectory,
 } from './calendar/meeting-events.js';
 import { ensureParticipantLinks } from './participant-links.js';
+import type { Actor } from './schedule-versions.js';
 
 export interface PublishInvitations {
   readonly eventId: number;
@@ -33,6 +34,8 @@ export interface PublishInvitations {
   /** The version that was published before this one, if any: only what differs from it is sent. */
   readonly previousVersionId: number | null;
   readonly publicUrl: string;
+  /** Who publishes: the agenda links issued for the invitations are audited as theirs. */
+  readonly actor?: Actor;
   /** The configured sender, used as the calendar ORGANIZER. */
   readonly from?: string;
 }
@@ -64,7 +67,7 @@ export function enqueueInvitationsForPublish(db: Db, input: PublishInvitations):
     const changes = changedMeetings(db, input.versionId, input.previousVersionId);
     if (changes.length === 0) return { enqueued: 0, alreadyQueued: 0, withoutEmail: 0 };
     const links = new Map(
-      ensureParticipantLinks(db, input.eventId, input.publicUrl).map((link) => [link.representativeId, link.url]),
+      ensureParticipantLinks(db, input.eventId, input.publicUrl, input.actor).map((link) => [link.representativeId, link.url]),
     );
     // Everyone concerned, loaded once rather than once per meeting and side.
     const parties = new Set(changes.flatMap(({ meeting }) => [meeting.requesterId, meeting.requestedId]));

@@ -13,6 +13,11 @@ import {
 } from '../db/agenda-repository.js';
 import type { Language } from '../db/schema.js';
 import { storeSettingOnce } from '../db/settings-repository.js';
+import { recordAudit } from './audit.js';
+import type { Actor } from './schedule-versions.js';
+
+/** Who issues links when the caller names nobody (tests, scripts). */
+export const SYSTEM_ACTOR: Actor = { label: 'system', userId: null };
 
 const SECRET_KEY = 'agenda_link_secret';
 
@@ -64,9 +69,9 @@ function derivableTokens(db: Db, eventId: number, secret: string) {
 
 /**
  * Makes sure every representative of the event has a live agenda link this module can print, issuing one where
- * missing, and returns all of them. Idempotent; runs in one transaction.
+ * missing (audited, as `actor`), and returns all of them. Idempotent; runs in one transaction.
  */
-export function ensureParticipantLinks(db: Db, eventId: number, publicUrl: string): ParticipantLink[] {
+export function ensureParticipantLinks(db: Db, eventId: number, publicUrl: string, actor: Actor = SYSTEM_ACTOR): ParticipantLink[] {
   return db.transaction(() => {
     const secret = linkSecret(db);
     const { live, generation } = derivableTokens(db, eventId, secret);
@@ -90,6 +95,16 @@ export function ensureParticipantLinks(db: Db, eventId: number, publicUrl: strin
       };
     });
     insertAccessTokens(db, issued);
+    if (issued.length > 0) {
+      recordAudit(db, {
+        actor: actor.label,
+        userId: actor.userId,
+        eventId,
+        action: 'access_link.issue',
+        subject: 'participant',
+        details: { representativeIds: issued.map((row) => row.representativeId) },
+      });
+    }
     return links;
   });
 }

@@ -179,6 +179,7 @@ export function publishDraft(db: Db, eventId: number, options: PublishOptions): 
           eventId,
           versionId: draft.id,
           previousVersionId: published?.id ?? null,
+          actor: options.actor,
           ...options.invitations,
         })
       : null;

@@ -8,7 +8,9 @@ import { insertAccessToken, listAccessTokens } from '../db/access-token-reposito
 import { rosterFrame } from '../db/roster-repository.js';
 import type { Language } from '../db/schema.js';
 import { storeSettingOnce } from '../db/settings-repository.js';
-import { hashToken } from './participant-links.js';
+import { recordAudit } from './audit.js';
+import { hashToken, SYSTEM_ACTOR } from './participant-links.js';
+import type { Actor } from './schedule-versions.js';
 
 const SECRET_KEY = 'staff_link_secret';
 
@@ -29,8 +31,11 @@ export function staffUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/staff/${token}`;
 }
 
-/** Every staff link of the event (event-wide first, then rooms in order), issuing those missing. One transaction. */
-export function ensureStaffLinks(db: Db, eventId: number, publicUrl: string): StaffLink[] {
+/**
+ * Every staff link of the event (event-wide first, then rooms in order), issuing those missing (audited, as `actor`).
+ * One transaction.
+ */
+export function ensureStaffLinks(db: Db, eventId: number, publicUrl: string, actor: Actor = SYSTEM_ACTOR): StaffLink[] {
   return db.transaction(() => {
     const secret = storeSettingOnce(db, SECRET_KEY, randomBytes(32).toString('base64url'));
     const existing = listAccessTokens(db, eventId, 'staff').sort((a, b) => a.id - b.id);
@@ -50,6 +55,14 @@ export function ensureStaffLinks(db: Db, eventId: number, publicUrl: string): St
           tokenHash: hashToken(token),
           roomId: scope.roomId,
           label: scope.roomId === null ? 'staff: event' : `staff: ${scope.roomEn || scope.roomKo}`,
+        });
+        recordAudit(db, {
+          actor: actor.label,
+          userId: actor.userId,
+          eventId,
+          action: 'access_link.issue',
+          subject: 'staff',
+          details: { roomId: scope.roomId },
         });
       }
       return { ...scope, token, url: staffUrl(publicUrl, token) };

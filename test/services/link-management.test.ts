@@ -58,3 +58,24 @@ t.test('an organizer sees every link with its holder, revokes one, and the next 
   t.ok(findAccessLink(db, again.token, 'participant'));
   t.equal(findAccessLink(db, first.token, 'participant'), null, 'and the revoked one stays revoked');
 });
+
+t.test('issuing links is audited, as who issued them, once: asking again issues nothing', async (t) => {
+  const handle = openDatabase(':memory:');
+  t.teardown(() => handle.close());
+  const db = handle.db;
+  const event = createSmallEvent(db);
+  const organizer = { label: 'user:3', userId: null };
+  const issuedEntries = () => db.select().from(auditLog).all().filter((entry) => entry.action === 'access_link.issue');
+
+  const agenda = ensureParticipantLinks(db, event.eventId, URL_BASE, organizer);
+  const staff = ensureStaffLinks(db, event.eventId, URL_BASE, { label: 'cli', userId: null });
+  const [participantEntry, ...staffEntries] = issuedEntries();
+  t.match(participantEntry, { actor: 'user:3', eventId: event.eventId, subject: 'participant' });
+  t.same(JSON.parse(participantEntry!.detailsJson).representativeIds.length, agenda.length, 'one entry naming every representative');
+  t.equal(staffEntries.length, staff.length, 'one entry per staff link');
+  t.ok(staffEntries.every((entry) => entry.actor === 'cli' && entry.subject === 'staff'));
+
+  ensureParticipantLinks(db, event.eventId, URL_BASE, organizer);
+  ensureStaffLinks(db, event.eventId, URL_BASE, organizer);
+  t.equal(issuedEntries().length, 1 + staff.length, 'links already issued are not issued, nor audited, again');
+});

@@ -103,6 +103,7 @@ t.test('publishing queues the invitations and audits how many', (t) => {
   t.match(JSON.parse(db.select().from(auditLog).where(eq(auditLog.action, 'version.publish')).get()!.detailsJson), {
     invitations: { enqueued: result.invitations!.enqueued },
   });
+  t.match(db.select().from(auditLog).where(eq(auditLog.action, 'access_link.issue')).get(), { actor: 'user:1', subject: 'participant' }, 'the agenda links the invitations carry are issued as the publisher');
   t.equal(publishedVersion(db, fixture.eventId)!.id, draft.id);
   t.end();
 });

@@ -15,6 +15,8 @@ import { parseArgs, type ParsedArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
 import { cliLanguage } from './check.js';
 
+const CLI_ACTOR = { label: 'cli', userId: null } as const;
+
 /** One kind of link the command can list: its CSV header and rows for an event. */
 export interface LinkListing {
   readonly header: readonly string[];
@@ -24,7 +26,7 @@ export interface LinkListing {
 const participantListing: LinkListing = {
   header: ['representative', 'organization', 'email', 'language', 'agenda_link'],
   rows: (db, eventId, config) =>
-    ensureParticipantLinks(db, eventId, config.publicUrl).map((link) => [
+    ensureParticipantLinks(db, eventId, config.publicUrl, CLI_ACTOR).map((link) => [
       link.representative,
       link.organization,
       link.email,
@@ -38,7 +40,7 @@ const participantListing: LinkListing = {
 const staffListing: LinkListing = {
   header: ['scope', 'room_ko', 'room_en', 'staff_link'],
   rows: (db, eventId, config) =>
-    ensureStaffLinks(db, eventId, config.publicUrl).map((link) => [link.roomId === null ? 'event' : 'room', link.roomKo, link.roomEn, link.url]),
+    ensureStaffLinks(db, eventId, config.publicUrl, CLI_ACTOR).map((link) => [link.roomId === null ? 'event' : 'room', link.roomKo, link.roomEn, link.url]),
 };
 
 const listingsByFlag: Readonly<Record<string, LinkListing>> = { '--staff': staffListing };
@@ -65,7 +67,7 @@ export async function run(args: readonly string[], io: CliIo = processIo): Promi
       const outcome = revokeEventLinkByAddress(handle.db, {
         eventId: event.id,
         address: revoke,
-        actor: { label: 'cli', userId: null },
+        actor: CLI_ACTOR,
       });
       if (outcome !== 'revoked') {
         io.err(`meetgrid links: ${t('participants.links.noSuchLink', { slug })}\n`);

@@ -38,7 +38,7 @@ export default async function attendanceRoutes(app: FastifyInstance): Promise<vo
         const html = await reply.viewAsync('staff/partials/attendance-body', { ...model, t: request.t, lang: request.lang });
         return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
       }
-      const links = ensureStaffLinks(app.db, event.id, app.config.publicUrl).map((link) => ({
+      const links = ensureStaffLinks(app.db, event.id, app.config.publicUrl, actorOf(request)).map((link) => ({
         room: link.roomId === null ? null : roomLabel(link, request.lang),
         url: link.url,
       }));
