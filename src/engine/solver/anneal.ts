@@ -133,13 +133,14 @@ export function anneal(st: State, best: Best, rng: Random, budget: Budget, optio
       if (!slide.apply(p, st.slotOf[m]!, rng.next() < 0.5 ? -1 : 1)) continue;
     } else {
       if (!propose(st, move, m, rng, excessWeight)) continue;
-      if (move.relocates()) {
-        // Meetings only changing slot: judge the move before touching the state, since most proposals are refused.
-        // (A drop or an insertion changes the priority term, which only the full cost below sees.)
-        const guess =
-          move.n === 1
-            ? st.singleMoveDelta(m, move.to[0]!, excessWeight)
-            : st.relocationDelta(move.meeting, move.from, move.to, move.n, excessWeight);
+      // Meetings only changing slot: judge the move before touching the state, since most proposals are refused.
+      // (A drop or an insertion changes the priority term, which only the full cost below sees.)
+      const guess = !move.relocates()
+        ? null
+        : move.n === 1
+          ? st.singleMoveDelta(m, move.to[0]!, excessWeight)
+          : st.relocationDelta(move.meeting, move.from, move.to, move.n, excessWeight);
+      if (guess !== null) {
         if (guess > 0 && rng.next() >= Math.exp(-guess / temperature)) continue;
         if (!move.apply()) continue;
         decided = true;

@@ -2,7 +2,7 @@
 // taking them all out and putting them back at their new places with the full hard-rule check, so a move
 // either leaves a schedule that respects every hard rule or is rolled back.
 import type { Random } from './random.js';
-import { MAX_MOVE_SLOTS, type State } from './state.js';
+import type { State } from './state.js';
 
 const LIMIT = 96;
 
@@ -14,7 +14,6 @@ export class Move {
   n = 0;
   private readonly order = new Int32Array(LIMIT);
   private readonly queue = new Int32Array(LIMIT);
-  private readonly slotScratch = new Int32Array(MAX_MOVE_SLOTS);
 
   constructor(
     private readonly st: State,
@@ -181,29 +180,10 @@ export class Move {
     return false;
   }
 
-  /**
-   * Whether the move only changes slots (every meeting scheduled before and after) across few enough slots for
-   * `State.relocationDelta` to judge it.
-   */
+  /** Whether the move only changes slots: every meeting is scheduled before and after it. */
   relocates(): boolean {
-    let slots = 0;
-    for (let i = 0; i < this.n; i++) {
-      const from = this.from[i]!;
-      const to = this.to[i]!;
-      if (from < 0 || to < 0) return false;
-      slots = this.noteSlot(from, slots);
-      if (slots > 0) slots = this.noteSlot(to, slots);
-      if (slots < 0) return false;
-    }
+    for (let i = 0; i < this.n; i++) if (this.from[i]! < 0 || this.to[i]! < 0) return false;
     return this.n > 0;
-  }
-
-  /** The number of distinct slots after noting s among the first `slots`, or -1 when there would be too many. */
-  private noteSlot(s: number, slots: number): number {
-    for (let j = 0; j < slots; j++) if (this.slotScratch[j] === s) return slots;
-    if (slots === MAX_MOVE_SLOTS) return -1;
-    this.slotScratch[slots] = s;
-    return slots + 1;
   }
 
   drop(m: number): boolean {

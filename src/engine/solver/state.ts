@@ -3,7 +3,7 @@
 import type { Compiled } from './compile.js';
 import { BREAK, MOVED } from './weights.js';
 
-/** The distinct slots a move pre-judged by `relocationDelta` may span: one bit each in a word. */
+/** The distinct slots a move judged by `relocationDelta` may span: one bit each in a word. */
 export const MAX_MOVE_SLOTS = 31;
 
 export function popcount(x: number): number {
@@ -60,7 +60,7 @@ export class State {
   unscheduled = 0;
   moved = 0;
   private readonly dayWords: Int32Array;
-  // Scratch for relocationDelta: which participants and participant-days a move touches.
+  // Scratch for relocationDelta: the participants a move touches, and which of the move's slots flip for each.
   private readonly seen: Int32Array;
   private readonly odd: Int32Array;
   private readonly moveSlots = new Int32Array(MAX_MOVE_SLOTS);
@@ -210,7 +210,8 @@ export class State {
 
   /**
    * Change of the annealing cost if the listed scheduled meetings moved together (`from[i]` to `to[i]`, all slots),
-   * computed without moving them. Exact when the result respects the hard rules, which applying the move checks.
+   * computed without moving them; null for a move across more than MAX_MOVE_SLOTS slots, which must be applied to be
+   * costed. Exact when the result respects the hard rules, which applying the move checks.
    * In a Kempe chain most participants swap one meeting for another between the same two slots, so their masks do
    * not change: only participants with a slot flipped an odd number of times are recounted.
    */
@@ -220,7 +221,7 @@ export class State {
     to: Int32Array,
     n: number,
     excessWeight: number,
-  ): number {
+  ): number | null {
     const c = this.c;
     if (this.stamp >= 0x3fffffff) {
       this.stamp = 0;
@@ -239,7 +240,7 @@ export class State {
         const s = e === 0 ? from[i]! : to[i]!;
         let j = 0;
         while (j < slotCount && slots[j] !== s) j++;
-        if (j === MAX_MOVE_SLOTS) throw new Error('relocationDelta: a move spans more than 31 slots');
+        if (j === MAX_MOVE_SLOTS) return null;
         if (j === slotCount) slots[slotCount++] = s;
         for (let k = 0; k < 2; k++) {
           const p = k === 0 ? c.ma[m]! : c.mb[m]!;

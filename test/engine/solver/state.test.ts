@@ -156,3 +156,26 @@ t.test('the delta of a Kempe chain, judged before moving, equals the change afte
   }
   t.ok(chains > 50, `${chains} of the compared moves were chains of several meetings`);
 });
+
+t.test('a move across more slots than a word can mark is left to be costed applied', async (t) => {
+  const slots = Array.from({ length: 40 }, (_, i) => {
+    const start = 9 * 60 + 20 * i;
+    const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    return { id: `s${i}`, day: '2025-05-28', start: time(start), end: time(start + 20) };
+  });
+  const c = compile({
+    format: 'meetgrid.problem/1',
+    slots,
+    tables: [{ id: 'T' }],
+    participants: Array.from({ length: 32 }, (_, i) => ({ id: `p${i}` })),
+    meetings: Array.from({ length: 16 }, (_, i) => ({ id: `m${i}`, between: [`p${2 * i}`, `p${2 * i + 1}`] })),
+  });
+  const st = new State(c);
+  for (let m = 0; m < 16; m++) st.place(m, 2 * m);
+  const move = (n: number) => {
+    const meeting = Int32Array.from({ length: n }, (_, i) => i);
+    return st.relocationDelta(meeting, meeting.map((m) => 2 * m), meeting.map((m) => 2 * m + 1), n, 48);
+  };
+  t.equal(move(16), null, '32 distinct slots');
+  t.equal(move(15), 0, '30 distinct slots are judged: each pair keeps one meeting, no break either way');
+});
