@@ -43,6 +43,11 @@ export function listAccessTokens(db: Db, eventId: number, kind: AccessTokenKind)
     .all();
 }
 
+/** Link `id` if it belongs to event `eventId`, live or revoked. */
+export function accessTokenOfEvent(db: Db, eventId: number, id: number): AccessTokenRow | null {
+  return db.select().from(accessTokens).where(and(eq(accessTokens.id, id), eq(accessTokens.eventId, eventId))).get() ?? null;
+}
+
 /** Returns false when the link does not exist or was already revoked. */
 export function revokeAccessToken(db: Db, id: number, at: Date): boolean {
   return (

@@ -2,7 +2,12 @@
 // and revoking one that was forwarded or lost. A revoked link answers 404 at once; the next link of that person or
 // room is a new one (participant-links.ts, staff-links.ts never derive a revoked token again). Every revocation is
 // audited.
-import { listAccessTokens, revokeAccessToken, type AccessTokenRow } from '../db/access-token-repository.js';
+import {
+  accessTokenOfEvent,
+  listAccessTokens,
+  revokeAccessToken,
+  type AccessTokenRow,
+} from '../db/access-token-repository.js';
 import { representativesOfEvent } from '../db/agenda-repository.js';
 import type { Db } from '../db/client.js';
 import { rosterFrame } from '../db/roster-repository.js';
@@ -70,7 +75,7 @@ export function revokeEventLinkByAddress(
   const token = /\/(?:agenda|staff)\/([A-Za-z0-9_-]+)/.exec(address)?.[1] ?? address;
   const link = lookupAccessLink(db, token);
   if (!link || link.eventId !== input.eventId) return 'not_found';
-  return revokeEventLink(db, { eventId: input.eventId, linkId: link.id, actor: input.actor, ...(input.now ? { now: input.now } : {}) });
+  return revokeEventLink(db, { ...input, linkId: link.id });
 }
 
 /** Revokes link `linkId` of the event and records who did it; a link of another event is not found. */
@@ -79,9 +84,7 @@ export function revokeEventLink(
   input: { readonly eventId: number; readonly linkId: number; readonly actor: Actor; readonly now?: Date },
 ): RevokeOutcome {
   return db.transaction(() => {
-    const link = [...listAccessTokens(db, input.eventId, 'participant'), ...listAccessTokens(db, input.eventId, 'staff')].find(
-      (row) => row.id === input.linkId,
-    );
+    const link = accessTokenOfEvent(db, input.eventId, input.linkId);
     if (!link) return 'not_found';
     if (!revokeAccessToken(db, link.id, input.now ?? new Date())) return 'already_revoked';
     recordAudit(db, {

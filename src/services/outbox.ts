@@ -189,6 +189,8 @@ export interface OutboxListItem {
 export interface OutboxOverview {
   readonly eventId: number;
   readonly eventName: { readonly ko: string; readonly en: string };
+  /** IANA zone the event's times are read in. */
+  readonly timezone: string;
   readonly counts: Record<OutboxRow['status'], number>;
   readonly messages: readonly OutboxListItem[];
 }
@@ -200,6 +202,7 @@ export function outboxOverview(db: Db, slug: string): OutboxOverview | undefined
   return {
     eventId: event.id,
     eventName: { ko: event.nameKo, en: event.nameEn },
+    timezone: event.timezone,
     counts: outboxCounts(db, event.id),
     messages: outboxOfEvent(db, event.id).map((row) => ({
       id: row.id,

@@ -1,5 +1,7 @@
 import t from 'tap';
-import { auditLog } from '../../../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { accessTokens, auditLog } from '../../../src/db/schema.js';
 import { ensureParticipantLinks } from '../../../src/services/participant-links.js';
 import { ensureStaffLinks } from '../../../src/services/staff-links.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
@@ -30,6 +32,10 @@ t.test('the links page lists agenda and staff links; revoking one closes it at o
 
   const id = Number(new RegExp(`<tr id="link-(\\d+)">\\s*<td>${first.representative}`).exec(list.body)?.[1]);
   t.ok(id > 0, 'the row of the first representative');
+  // Issued just now, read on the event's clock (Asia/Seoul), not the server's.
+  const issued = db.select().from(accessTokens).where(eq(accessTokens.id, id)).get()!.createdAt;
+  const seoul = DateTime.fromJSDate(issued, { zone: 'Asia/Seoul' }).setLocale('ko-KR').toLocaleString(DateTime.DATETIME_SHORT);
+  t.match(list.body, new RegExp(`<tr id="link-${id}">[\\s\\S]*?<td>${seoul.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</td>`));
   const revoked = await browser.post(`${page}/${id}/revoke`, {}, { formPage: page });
   t.equal(revoked.statusCode, 303);
   t.equal(revoked.headers.location, `${page}?done=revoked`);

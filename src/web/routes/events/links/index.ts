@@ -1,7 +1,6 @@
 // The organizers' page of an event's private links (agenda and staff), and revoking one. A revoked link answers 404
 // at once; the next one for that person or room is issued by the next invitation or the staff links page.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
 import { eventLinks, revokeEventLink, type ManagedLink } from '../../../../services/link-management.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
@@ -10,6 +9,7 @@ import {
   eventName,
   eventNav,
   eventOf,
+  momentLabel,
   slugIdParams,
   slugParams,
   type SlugIdParams,
@@ -18,10 +18,9 @@ import {
 
 const OUTCOMES = ['revoked', 'already_revoked'] as const;
 
-function linkRow(request: FastifyRequest, link: ManagedLink) {
+function linkRow(request: FastifyRequest, timezone: string, link: ManagedLink) {
   const lang = request.lang;
-  const when = (at: Date | null): string =>
-    at ? DateTime.fromJSDate(at).setLocale(lang === 'ko' ? 'ko-KR' : 'en-GB').toLocaleString(DateTime.DATETIME_SHORT) : '';
+  const when = (at: Date): string => momentLabel(request, timezone, at);
   return {
     id: link.id,
     holder: link.holder ? link.holder[lang] : request.t('links.wholeEvent'),
@@ -50,8 +49,8 @@ export default async function linkRoutes(app: FastifyInstance): Promise<void> {
         slug: event.slug,
         notice: done === 'revoked' ? request.t('links.revokedNotice') : undefined,
         error: done === 'already_revoked' ? request.t('links.alreadyRevoked') : undefined,
-        participant: links.participant.map((link) => linkRow(request, link)),
-        staff: links.staff.map((link) => linkRow(request, link)),
+        participant: links.participant.map((link) => linkRow(request, event.timezone, link)),
+        staff: links.staff.map((link) => linkRow(request, event.timezone, link)),
       });
     },
   );

@@ -1,7 +1,6 @@
 // The organizers' view of the e-mail outbox: what waits, what went out, what failed and why; any message can be
 // downloaded as .eml (the way out when no SMTP server is configured), and a failed one can be sent again.
 import type { FastifyInstance } from 'fastify';
-import { DateTime } from 'luxon';
 import {
   DEFAULT_FROM,
   outboxEml,
@@ -12,7 +11,7 @@ import {
 } from '../../../../services/outbox.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
-import { slugIdParams, type SlugIdParams } from '../schedule/event-context.js';
+import { momentLabel, slugIdParams, type SlugIdParams } from '../schedule/event-context.js';
 
 const slugParams = {
   type: 'object',
@@ -46,8 +45,6 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
       const overview = outboxOverview(app.db, request.params.slug);
       if (!overview) throw new HttpError(404);
       const t = request.t;
-      const when = (at: Date | null) =>
-        at ? DateTime.fromJSDate(at).setLocale(request.lang === 'ko' ? 'ko-KR' : 'en-GB').toLocaleString(DateTime.DATETIME_SHORT) : '';
       return reply.page('organizer/outbox/index', {
         title: t('participants.outbox.title'),
         slug: request.params.slug,
@@ -60,7 +57,7 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
         messages: overview.messages.map((message) => ({
           ...message,
           statusLabel: t(`participants.outbox.status.${message.status}`),
-          created: when(message.createdAt),
+          created: momentLabel(request, overview.timezone, message.createdAt),
           retriable: message.status === 'failed' || message.status === 'pending',
         })),
       });

@@ -1,6 +1,7 @@
 // What every organizer scheduling page needs: the event from the URL (404 when unknown), the organizer as the actor
 // of audited changes, and the model of the event navigation (views/organizer/partials/event-nav.eta).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
 import { getEventBySlug, type EventRow } from '../../../../db/event-repository.js';
 import type { Actor } from '../../../../services/schedule-versions.js';
 import { HttpError } from '../../../http-error.js';
@@ -40,6 +41,13 @@ export function actorOf(request: FastifyRequest): Actor {
 /** The model `views/organizer/partials/event-nav.eta` reads from `it.eventNav`. */
 export function eventNav(request: FastifyRequest, event: EventRow, current: string) {
   return { slug: event.slug, name: request.lang === 'ko' ? event.nameKo : event.nameEn, current };
+}
+
+/** A moment (a link issued, a message queued) as organizers read it: in the event's time zone, the page's language. */
+export function momentLabel(request: FastifyRequest, timezone: string, at: Date): string {
+  return DateTime.fromJSDate(at, { zone: timezone })
+    .setLocale(request.lang === 'ko' ? 'ko-KR' : 'en-GB')
+    .toLocaleString(DateTime.DATETIME_SHORT);
 }
 
 export function eventName(request: FastifyRequest, event: EventRow): string {
