@@ -1,9 +1,10 @@
-// The portfolio's exact member: one worker thread that asks clingo a question about the whole problem, bounded in
-// time by terminating the thread, because a wasm call cannot be interrupted from inside. Its answer goes through
-// the same engine (tables, objective, explanations) as every other member's, so it is ranked like them.
+// The portfolio's exact member: one worker thread (break-descent-worker.ts) that asks a SAT solver for schedules
+// with fewer and fewer breaks, sharing the best total with the search members, and searches on its own once the
+// solver has nothing more to give. Its answers go through the same engine (tables, objective, explanations) as
+// every other member's, so they are ranked like them.
 import { Worker } from 'node:worker_threads';
-import type { ExactQuestion, Problem, Schedule } from '../engine/index.js';
-import type { ExactWorkerInput, ExactWorkerMessage } from './exact-worker.js';
+import type { Problem, Schedule } from '../engine/index.js';
+import type { BreakDescentInput, BreakDescentMessage } from './break-descent-worker.js';
 
 export interface ExactMemberOptions {
   readonly problem: Problem;
@@ -13,74 +14,53 @@ export interface ExactMemberOptions {
   /** Fires when the portfolio stops early (cancelled, or another member proved its answer optimal). */
   readonly stopped: AbortSignal;
   readonly onProgress: (progress: { phase: string; fraction: number; scheduled: number; breaks: number }) => void;
-  /** The local search, for the time left when no question was answered: the thread is not wasted. */
-  readonly fallback: (timeLimitMs: number) => Promise<Schedule>;
+  /** One Int32 shared by every member: the fewest breaks of a schedule with every meeting, known so far. */
+  readonly bestBreaks: SharedArrayBuffer;
+  /** The member proved that no schedule with every meeting has fewer breaks than this. */
+  readonly onProved: (breaks: number) => void;
 }
 
-/** The share of the time the contiguous question may take before the member moves on. */
-const CONTIGUOUS_SHARE = 0.4;
-/** Up to this share of the time, a problem with precedences may still ask whether every meeting fits at all. */
-const COMPLETE_SHARE = 0.7;
-/** How long past the deadline a thread still searching from an answer may take to hand its best in. */
+/** The value of `bestBreaks` while no member has a schedule with every meeting. */
+export const NO_BREAKS_KNOWN = 0x7fffffff;
+
+/**
+ * How long past the deadline the thread may take to hand its best in. The solver polls the deadline itself; this
+ * only guards against a hang, which then costs the member's answer and nothing else.
+ */
 const GRACE_MS = 2_000;
 
 function workerUrl(): URL {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./exact-worker${extension}`, import.meta.url);
+  return new URL(`./break-descent-worker${extension}`, import.meta.url);
 }
 
-function ask(options: ExactMemberOptions, question: ExactQuestion, giveUpAt: number, deadline: number): Promise<Schedule | undefined> {
+export function runExactMember(options: ExactMemberOptions): Promise<Schedule | undefined> {
   return new Promise((resolve) => {
     if (options.stopped.aborted) {
       resolve(undefined);
       return;
     }
-    const input: ExactWorkerInput = {
+    const deadline = Date.now() + options.timeLimitMs;
+    const input: BreakDescentInput = {
       problem: options.problem,
-      question,
       seed: options.seed,
       deadlineEpochMs: deadline,
       stopFlag: options.stopFlag,
+      bestBreaks: options.bestBreaks,
     };
     const worker = new Worker(workerUrl(), { workerData: input });
     let answer: Schedule | undefined;
-    const terminate = (): void => void worker.terminate();
-    let timer = setTimeout(terminate, Math.max(0, giveUpAt - Date.now()));
-    options.stopped.addEventListener('abort', terminate, { once: true });
-    worker.on('message', (message: ExactWorkerMessage) => {
-      if (message.type === 'answered') {
-        // From here the engine's search runs and honours the deadline itself; the timer only guards against a hang.
-        clearTimeout(timer);
-        timer = setTimeout(terminate, Math.max(0, deadline + GRACE_MS - Date.now()));
-        options.onProgress({ phase: `exact ${question}`, fraction: 0, scheduled: 0, breaks: Number.POSITIVE_INFINITY });
-      } else if (message.type === 'progress') {
-        options.onProgress(message);
-      } else if (message.type === 'done') {
-        answer = message.schedule;
-      }
+    const timer = setTimeout(() => void worker.terminate(), Math.max(0, deadline + GRACE_MS - Date.now()));
+    worker.on('message', (message: BreakDescentMessage) => {
+      if (message.type === 'progress') options.onProgress(message);
+      else if (message.type === 'proved') options.onProved(message.breaks);
+      else answer = message.schedule;
     });
     // A failure of this member never fails the run: the search members still answer.
     worker.on('error', () => undefined);
     worker.on('exit', () => {
       clearTimeout(timer);
-      options.stopped.removeEventListener('abort', terminate);
       resolve(answer);
     });
   });
-}
-
-export async function runExactMember(options: ExactMemberOptions): Promise<Schedule | undefined> {
-  const started = Date.now();
-  const deadline = started + options.timeLimitMs;
-  const at = (share: number): number => started + options.timeLimitMs * share;
-  const contiguous = await ask(options, 'contiguous', at(CONTIGUOUS_SHARE), deadline);
-  if (contiguous) return contiguous;
-  // A precedence chain is what the local search finds hardest to fit; without one it rarely leaves a meeting out.
-  if (options.problem.meetings.some((m) => (m.after?.length ?? 0) > 0)) {
-    const complete = await ask(options, 'complete', at(COMPLETE_SHARE), deadline);
-    if (complete) return complete;
-  }
-  const left = deadline - Date.now();
-  if (left <= 0 || options.stopped.aborted) return undefined;
-  return options.fallback(left);
 }

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { exactUnsupported, type Problem, type Schedule } from '../engine/index.js';
-import { runExactMember } from './exact-member.js';
+import { NO_BREAKS_KNOWN, runExactMember } from './exact-member.js';
 import type { WorkerInput, WorkerMessage } from './solve-worker.js';
 
 export interface PortfolioProgress {
@@ -82,6 +82,13 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
     options.exact !== false && seeds.length >= 2 && options.previous === undefined && exactUnsupported(problem) === undefined;
   const searchSeeds = withExact ? seeds.slice(0, -1) : seeds;
   const stopFlag = new SharedArrayBuffer(4);
+  const bestBreaks = new SharedArrayBuffer(4);
+  const fewest = new Int32Array(bestBreaks);
+  Atomics.store(fewest, 0, NO_BREAKS_KNOWN);
+  let proved = -1;
+  const stopIfProved = (): void => {
+    if (proved >= 0 && Atomics.load(fewest, 0) <= proved) stop();
+  };
   const stopped = new AbortController();
   const stop = (): void => {
     Atomics.store(new Int32Array(stopFlag), 0, 1);
@@ -128,6 +135,12 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
           return;
         }
         latest[index] = { fraction: message.fraction, phase: message.phase, scheduled: message.scheduled, breaks: message.breaks };
+        if (message.scheduled === problem.meetings.length && options.previous === undefined) {
+          // Shared with the SAT member, which asks for fewer breaks than this.
+          let known = Atomics.load(fewest, 0);
+          while (message.breaks < known && Atomics.compareExchange(fewest, 0, known, message.breaks) !== known) known = Atomics.load(fewest, 0);
+          stopIfProved();
+        }
         emit(message.phase);
       });
       worker.on('error', reject);
@@ -147,12 +160,16 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
         seed,
         timeLimitMs: Math.max(0, deadline - Date.now()),
         stopFlag,
+        bestBreaks,
+        onProved: (breaks) => {
+          proved = breaks;
+          stopIfProved();
+        },
         stopped: stopped.signal,
         onProgress: (progress) => {
           latest[index] = progress;
           emit(progress.phase);
         },
-        fallback: (limitMs) => search(seed, index, Date.now() + limitMs),
       }).then((schedule) => schedule && offer(schedule)),
     );
   }
@@ -170,6 +187,10 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
       if (best === undefined || better(problem, result.value, best)) best = result.value;
     }
     if (best === undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    // A member proved that no complete schedule has fewer breaks: a complete one with that many is optimal.
+    if (best.status === 'feasible' && proved >= 0 && best.stats.scheduled === best.stats.meetings && best.stats.breaks <= proved) {
+      best = { ...best, status: 'optimal' };
+    }
     // The members' own figures leave out thread start-up and, for the exact member, the exact solver's time.
     return { ...best, stats: { ...best.stats, elapsedMs: Date.now() - started } };
   });

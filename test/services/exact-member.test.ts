@@ -1,56 +1,52 @@
 import t from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
-import { runExactMember } from '../../src/services/exact-member.js';
-import { solveInWorkers } from '../../src/services/solve-portfolio.js';
+import { NO_BREAKS_KNOWN, runExactMember } from '../../src/services/exact-member.js';
 import { triangle } from '../helpers/triangle-problem.js';
 
+interface Run {
+  readonly proved: number[];
+  readonly bestBreaks: Int32Array;
+  readonly schedule: Awaited<ReturnType<typeof runExactMember>>;
+  readonly ms: number;
+}
 
 // Generous limits: under the test runner's TypeScript loader a worker thread takes a second or two to start.
-function member(
-  problem: Problem,
-  fallback: (ms: number) => Promise<never> | ReturnType<typeof solveInWorkers>,
-  { stopped = new AbortController(), timeLimitMs = 20_000 } = {},
-) {
-  return runExactMember({
+async function member(problem: Problem, { stopped = new AbortController(), timeLimitMs = 20_000, known = NO_BREAKS_KNOWN } = {}): Promise<Run> {
+  const shared = new SharedArrayBuffer(4);
+  const bestBreaks = new Int32Array(shared);
+  bestBreaks[0] = known;
+  const proved: number[] = [];
+  const started = Date.now();
+  const schedule = await runExactMember({
     problem,
     seed: 1,
     timeLimitMs,
     stopFlag: new SharedArrayBuffer(4),
     stopped: stopped.signal,
     onProgress: () => undefined,
-    fallback,
+    bestBreaks: shared,
+    onProved: (breaks) => proved.push(breaks),
   });
+  return { proved, bestBreaks, schedule, ms: Date.now() - started };
 }
 
-t.test('a break-free answer is returned as it is, without the fallback search', async (t) => {
-  const fits: Problem = { ...triangle, meetings: triangle.meetings.slice(0, 2) };
-  let fellBack = false;
-  const schedule = await member(fits, (ms) => {
-    fellBack = true;
-    return solveInWorkers(fits, { seeds: [1], exact: false, timeLimitMs: ms });
-  });
-  t.equal(fellBack, false);
-  t.equal(schedule?.status, 'optimal');
-  t.equal(schedule?.stats.breaks, 0);
+t.test('the member proves the least total it finds, shares it, and stops there', async (t) => {
+  const run = await member(triangle);
+  t.ok(run.schedule && checkSchedule(triangle, run.schedule).valid);
+  t.equal(run.schedule?.stats.breaks, 1, 'one break is the least a triangle in three slots needs');
+  t.same(run.proved, [1], 'and the solver proves it');
+  t.equal(run.bestBreaks[0], 1, 'the total is shared with the other members');
+  t.ok(run.ms < 15_000, `it ends at the proof, not at the limit (${run.ms} ms)`);
 });
 
-t.test('when no break-free schedule exists the thread searches for the time left', async (t) => {
-  let given = 0;
-  const schedule = await member(
-    triangle,
-    (ms) => {
-      given = ms;
-      return solveInWorkers(triangle, { seeds: [1], exact: false, timeLimitMs: ms });
-    },
-    { timeLimitMs: 6_000 },
-  );
-  t.ok(given > 1_000 && given <= 6_000, `the search got the time left (${given} ms)`);
-  t.ok(schedule && checkSchedule(triangle, schedule).valid);
-  t.equal(schedule?.stats.breaks, 1, 'one break is the least a triangle in three slots needs');
+t.test('a total found by another member is what the member tries to beat', async (t) => {
+  // Another member already has 1 break: the member asks for 0, which the solver refutes, proving that 1 optimal.
+  const run = await member(triangle, { known: 1 });
+  t.same(run.proved, [1]);
 });
 
-t.test('with precedences the member asks whether everything fits, and the engine finishes from that answer', async (t) => {
+t.test('with precedences the member finds the only order the chain allows', async (t) => {
   const chained: Problem = {
     ...triangle,
     meetings: [
@@ -59,19 +55,34 @@ t.test('with precedences the member asks whether everything fits, and the engine
       { id: 'bc', between: ['b', 'c'] },
     ],
   };
-  // The answer has a break the search cannot prove unavoidable, so it searches on until the limit: keep it short.
-  const schedule = await member(chained, () => Promise.reject(new Error('the fallback should not run')), { timeLimitMs: 8_000 });
-  t.ok(schedule && checkSchedule(chained, schedule).valid);
+  const run = await member(chained);
+  t.ok(run.schedule && checkSchedule(chained, run.schedule).valid);
   t.same(
-    schedule?.assignments.map((a) => `${a.meeting}@${a.slot}`).sort(),
+    run.schedule?.assignments.map((a) => `${a.meeting}@${a.slot}`).sort(),
     ['ab@s2', 'ac@s3', 'bc@s1'],
     'the only order the chain allows',
   );
 });
 
-t.test('a stopped portfolio gets no answer and no fallback from the member', async (t) => {
+t.test('when not every meeting fits, the member searches on and answers with a valid partial schedule', async (t) => {
+  // Four meetings of a in three slots: the solver says no at once, and the search takes over. Three of a's
+  // meetings and bc (at the second table, beside a meeting of a with d or e) is the most that fits.
+  const crowded: Problem = {
+    ...triangle,
+    tables: 2,
+    participants: [...triangle.participants, { id: 'd' }, { id: 'e' }],
+    meetings: [...triangle.meetings, { id: 'ad', between: ['a', 'd'] }, { id: 'ae', between: ['a', 'e'] }],
+  };
+  const run = await member(crowded, { timeLimitMs: 4_000 });
+  t.ok(run.schedule && checkSchedule(crowded, run.schedule).valid);
+  t.equal(run.schedule?.stats.scheduled, 4);
+  t.same(run.proved, [], 'nothing is proved about breaks');
+  t.equal(run.bestBreaks[0], NO_BREAKS_KNOWN, 'and no complete total is shared');
+});
+
+t.test('a stopped portfolio gets no answer from the member', async (t) => {
   const stopped = new AbortController();
   stopped.abort();
-  const schedule = await member(triangle, () => Promise.reject(new Error('the fallback should not run')), { stopped });
-  t.equal(schedule, undefined);
+  const run = await member(triangle, { stopped });
+  t.equal(run.schedule, undefined);
 });

@@ -4,6 +4,7 @@ import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
 import { validateProblem } from '../../src/engine/validate.js';
 import { finishReserveMs, searchTimeMs, solveInWorkers } from '../../src/services/solve-portfolio.js';
+import { triangle } from '../helpers/triangle-problem.js';
 
 function fixture(name: string): Problem {
   const result = validateProblem(JSON.parse(readFileSync(new URL(`../fixtures/b2b/${name}.json`, import.meta.url), 'utf8')));
@@ -77,6 +78,20 @@ t.test('the exact member finds the break-free schedule the search alone misses, 
   t.equal(schedule.stats.breaks, 0);
   t.ok(Date.now() - started < 25_000, 'an optimal answer stops the other member before the limit');
   t.ok(schedule.stats.elapsedMs >= 0 && schedule.stats.elapsedMs <= Date.now() - started, 'elapsedMs is the wall time of the run');
+});
+
+t.test("the exact member's proof makes optimal an answer no bound of the search can prove", async (t) => {
+  // Every order of the triangle's three meetings leaves one participant a break, though none needs one alone: the
+  // search's bound stays at 0, and only the SAT solver's "no schedule with 0 breaks" proves the 1 found optimal.
+  const started = Date.now();
+  const schedule = await solveInWorkers(triangle, { seeds: [1, 2], timeLimitMs: 30_000 });
+  t.ok(checkSchedule(triangle, schedule).valid);
+  t.equal(schedule.stats.breaks, 1);
+  t.equal(schedule.status, 'optimal');
+  t.ok(Date.now() - started < 25_000, 'the proof stops the run before the limit');
+  const searchOnly = await solveInWorkers(triangle, { seeds: [1, 2], timeLimitMs: 3_000, exact: false });
+  t.equal(searchOnly.stats.breaks, 1);
+  t.equal(searchOnly.status, 'feasible', 'without the exact member nobody proves it');
 });
 
 t.test('without the exact member every thread searches, and an aborted run still answers', async (t) => {

@@ -1,0 +1,157 @@
+// The slot assignment as a satisfiability question for a SAT solver (CaDiCaL, run by the services): "can every
+// meeting be held, within the rules, with at most k breaks in total?". k is an assumption, so one solver answers a
+// falling series of bounds and keeps what it learned between them; "no" for k proves k + 1 the optimum.
+// Only slots are decided here; tables, the objective's lower terms and the checking stay with the engine.
+import type { StartAssignment } from '../solve.js';
+import { compile, type Compiled } from '../solver/compile.js';
+import type { Problem } from '../types.js';
+import { exactUnsupported } from './support.js';
+import { CnfBuilder } from './cnf.js';
+
+export interface BreakCnf {
+  readonly variables: number;
+  /** Clauses, each closed by a 0. */
+  readonly clauses: Int32Array;
+  /** The largest total this encoding can bound; asking for more needs no bound at all. */
+  readonly widest: number;
+  /** Break variables in all: no schedule can have more breaks than this. */
+  readonly breakVariables: number;
+  /** Literals to assume for "at most k breaks in total"; empty when any schedule qualifies. */
+  readonly assumeAtMost: (k: number) => number[];
+  /** The slots of a model, given as the truth of each variable (index 0 unused). */
+  readonly read: (model: ArrayLike<boolean>) => StartAssignment[];
+}
+
+export type BreakCnfResult =
+  | { readonly supported: true; readonly cnf: BreakCnf }
+  | { readonly supported: false; readonly why: string };
+
+/**
+ * Encodes the problem so that totals up to `widest` breaks can be asked for. A wider counter costs variables in
+ * proportion, so the caller passes the best total it already has.
+ */
+export function breakCnf(problem: Problem, widest: number): BreakCnfResult {
+  const c = compile(problem);
+  const why = exactUnsupported(problem, c);
+  if (why !== undefined) return { supported: false, why };
+  const f = new CnfBuilder();
+  const x = meetingSlotVariables(c, f);
+  const breaks: number[] = [];
+  for (let p = 0; p < c.P; p++) breaks.push(...participantClauses(c, f, x, p));
+  precedenceClauses(c, f, x);
+  const width = Math.max(0, Math.min(widest, breaks.length));
+  const outputs = f.counter(breaks, width + 1);
+  const assumeAtMost = (k: number): number[] => {
+    if (!Number.isInteger(k) || k < 0) throw new Error(`breakCnf: a bound of ${k} breaks cannot be asked`);
+    if (k >= breaks.length) return [];
+    if (k > width) throw new Error(`breakCnf: the encoding bounds totals up to ${width}, not ${k}`);
+    return [-outputs[k]!];
+  };
+  const read = (model: ArrayLike<boolean>): StartAssignment[] => {
+    const answer: StartAssignment[] = [];
+    for (let m = 0; m < c.M; m++) {
+      for (let i = c.allowedStart[m]!, end = c.allowedStart[m + 1]!; i < end; i++) {
+        const s = c.allowedSlots[i]!;
+        if (model[x[m * c.S + s]!]) {
+          answer.push({ meeting: c.meetingIds[m]!, slot: c.slotIds[s]! });
+          break;
+        }
+      }
+    }
+    return answer;
+  };
+  return {
+    supported: true,
+    cnf: { variables: f.variables, clauses: f.toArray(), widest: width, breakVariables: breaks.length, assumeAtMost, read },
+  };
+}
+
+/** One variable per meeting and allowed slot (0 where not allowed); each meeting in exactly one slot, tables counted. */
+function meetingSlotVariables(c: Compiled, f: CnfBuilder): Int32Array {
+  const x = new Int32Array(c.M * c.S);
+  for (let m = 0; m < c.M; m++) {
+    const lits: number[] = [];
+    for (let i = c.allowedStart[m]!, end = c.allowedStart[m + 1]!; i < end; i++) {
+      const v = f.variable();
+      x[m * c.S + c.allowedSlots[i]!] = v;
+      lits.push(v);
+    }
+    if (lits.length === 0) f.emptyClause();
+    else f.clause(...lits);
+    f.atMost(lits, 1);
+  }
+  for (let s = 0; s < c.S; s++) {
+    const lits: number[] = [];
+    for (let m = 0; m < c.M; m++) if (x[m * c.S + s]! > 0) lits.push(x[m * c.S + s]!);
+    f.atMost(lits, c.capacity[s]!);
+  }
+  return x;
+}
+
+/**
+ * One meeting per slot for the participant, its busy slots, its day caps, and its breaks: a break variable is true
+ * when the participant is busy in a slot, idle in the slot before, and was busy earlier that day. Returns them.
+ */
+function participantClauses(c: Compiled, f: CnfBuilder, x: Int32Array, p: number): number[] {
+  const meetings = Array.from(c.partMeetings.subarray(c.partStart[p]!, c.partStart[p + 1]!));
+  if (meetings.length === 0) return [];
+  const busy = new Int32Array(c.S); // 0: never busy there
+  for (let s = 0; s < c.S; s++) {
+    const lits = meetings.map((m) => x[m * c.S + s]!).filter((v) => v > 0);
+    if (lits.length === 0) continue;
+    f.atMost(lits, 1);
+    const b = f.variable();
+    busy[s] = b;
+    f.clause(-b, ...lits);
+    for (const lit of lits) f.clause(-lit, b);
+  }
+  // Redundant but decisive: with every meeting held, the participant is busy in exactly as many slots as it has
+  // meetings, which rules out a busy pattern before any meeting is chosen (about twice as fast on the B2B set).
+  const busyLits = Array.from(busy).filter((v) => v > 0);
+  f.atMost(busyLits, meetings.length);
+  f.atLeast(busyLits, meetings.length);
+  const breaks: number[] = [];
+  for (let d = 0; d < c.D; d++) {
+    const first = c.dayFirst[d]!;
+    const end = first + c.dayLen[d]!;
+    const day = Array.from(busy.subarray(first, end)).filter((v) => v > 0);
+    if (c.maxPerDay[p]! < day.length) f.atMost(day, c.maxPerDay[p]!);
+    const seen = new Int32Array(c.S); // "busy in this slot or earlier in the day"; 0 while never
+    for (let s = first; s < end; s++) {
+      const earlier = s - 2 >= first ? seen[s - 2]! : 0;
+      if (busy[s]! > 0 && earlier > 0) {
+        const g = f.variable();
+        breaks.push(g);
+        const before = busy[s - 1]!;
+        if (before > 0) f.clause(-busy[s]!, before, -earlier, g);
+        else f.clause(-busy[s]!, -earlier, g);
+      }
+      const previous = s > first ? seen[s - 1]! : 0;
+      if (busy[s]! === 0) {
+        seen[s] = previous;
+        continue;
+      }
+      const v = f.variable();
+      seen[s] = v;
+      f.clause(-busy[s]!, v);
+      if (previous > 0) f.clause(-previous, v);
+    }
+  }
+  if (c.maxBreaks >= 0) f.atMost(breaks, c.maxBreaks);
+  return breaks;
+}
+
+/** A meeting in slot s needs each of its predecessors in a slot before s. */
+function precedenceClauses(c: Compiled, f: CnfBuilder, x: Int32Array): void {
+  for (let m = 0; m < c.M; m++) {
+    for (let i = c.predStart[m]!, end = c.predStart[m + 1]!; i < end; i++) {
+      const a = c.preds[i]!;
+      for (let j = c.allowedStart[m]!, e = c.allowedStart[m + 1]!; j < e; j++) {
+        const s = c.allowedSlots[j]!;
+        const earlier: number[] = [];
+        for (let t = 0; t < s; t++) if (x[a * c.S + t]! > 0) earlier.push(x[a * c.S + t]!);
+        f.clause(-x[m * c.S + s]!, ...earlier);
+      }
+    }
+  }
+}
