@@ -6,8 +6,9 @@
 // search member all reach it without terminating the thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { Cadical } from 'cadical-wasm';
+import type { Cadical } from 'cadical-wasm';
 import { breakCnf, solve, type BreakCnf, type Problem, type Schedule, type StartAssignment } from '../engine/index.js';
+import { satSolver } from './sat-solver.js';
 import type { WorkerMessage } from './solve-worker.js';
 
 export interface BreakDescentInput {
@@ -64,20 +65,11 @@ function publish(schedule: Schedule): void {
   }
 }
 
-async function loadSolver(cnf: BreakCnf): Promise<Cadical> {
+function loadSolver(cnf: BreakCnf): Promise<Cadical> {
   // CaDiCaL's setting for satisfiable questions: stable mode only, and decisions that follow the best assignment
   // seen. On four B2B questions (breaks at their optimum, 3 seeds, 2 at a time) the 12 runs took 90 s in all,
   // against 104 s in stable mode alone and 154 s by default.
-  const solver = await Cadical.create({ quiet: true, stabilizeonly: 1, target: 2, seed: input.seed });
-  let clause: number[] = [];
-  for (const lit of cnf.clauses) {
-    if (lit !== 0) clause.push(lit);
-    else {
-      solver.addClause(clause);
-      clause = [];
-    }
-  }
-  return solver;
+  return satSolver(cnf.clauses, { stabilizeonly: 1, target: 2, seed: input.seed });
 }
 
 /**

@@ -1,7 +1,8 @@
 // The SAT encoding judged against the truth: on tiny problems its least break total is the exhaustive optimum, and
 // on larger ones every answer it gives passes the independent checker within the bound it was asked for.
 import t from 'tap';
-import { Cadical } from 'cadical-wasm';
+import type { Cadical } from 'cadical-wasm';
+import { satSolver } from '../../../src/services/sat-solver.js';
 import { breakCnf, type BreakCnf } from '../../../src/engine/exact/break-cnf.js';
 import { EXACT_MAX_MEETINGS } from '../../../src/engine/exact/support.js';
 import { checkSchedule } from '../../../src/engine/check.js';
@@ -11,17 +12,8 @@ import { exhaustiveOptimum } from '../../helpers/exhaustive-optimum.js';
 import { randomProblem } from '../../helpers/random-problem.js';
 import { triangle } from '../../helpers/triangle-problem.js';
 
-async function solverFor(cnf: BreakCnf): Promise<Cadical> {
-  const solver = await Cadical.create({ quiet: true });
-  let clause: number[] = [];
-  for (const lit of cnf.clauses) {
-    if (lit !== 0) clause.push(lit);
-    else {
-      solver.addClause(clause);
-      clause = [];
-    }
-  }
-  return solver;
+function solverFor(cnf: BreakCnf): Promise<Cadical> {
+  return satSolver(cnf.clauses);
 }
 
 interface Descent {

@@ -1,18 +1,10 @@
 import t from 'tap';
-import { Cadical } from 'cadical-wasm';
+import type { Cadical } from 'cadical-wasm';
+import { satSolver } from '../../../src/services/sat-solver.js';
 import { CnfBuilder } from '../../../src/engine/exact/cnf.js';
 
-async function solverFor(f: CnfBuilder): Promise<Cadical> {
-  const solver = await Cadical.create({ quiet: true });
-  let clause: number[] = [];
-  for (const lit of f.toArray()) {
-    if (lit !== 0) clause.push(lit);
-    else {
-      solver.addClause(clause);
-      clause = [];
-    }
-  }
-  return solver;
+function solverFor(f: CnfBuilder): Promise<Cadical> {
+  return satSolver(f.toArray());
 }
 
 /** Every assignment of n inputs, as assumptions. */
