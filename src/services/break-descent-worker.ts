@@ -50,13 +50,20 @@ function search(ms: number, start?: readonly StartAssignment[]): Schedule {
     now: () => performance.now(),
     shouldStop: stopRequested,
     ...(start ? { start } : {}),
-    onProgress: (p) => post({ type: 'progress', fraction: p.fraction, phase: p.phase, ...p.best }),
+    onProgress: (p) => {
+      // The solver's next bound follows the search's progress too, not only its finished answers.
+      if (p.best.scheduled === meetings) lowerShared(p.best.breaks);
+      post({ type: 'progress', fraction: p.fraction, phase: p.phase, ...p.best });
+    },
   });
 }
 
 /** Lowers the shared total to this schedule's, unless another member got lower meanwhile. */
 function publish(schedule: Schedule): void {
-  const breaks = breaksOf(schedule);
+  lowerShared(breaksOf(schedule));
+}
+
+function lowerShared(breaks: number): void {
   let known = Atomics.load(shared, 0);
   while (breaks < known) {
     const seen = Atomics.compareExchange(shared, 0, known, breaks);
