@@ -4,6 +4,13 @@ import type { Problem } from '../types.js';
 
 /** Above this size the encoding alone takes longer than the local search needs for a good answer. */
 export const EXACT_MAX_MEETINGS = 1_500;
+/**
+ * The table count of each slot is the encoding's largest part: a counter of (meetings allowed in the slot) x
+ * (tables) cells, each a variable and two clauses. The largest B2B instance needs 146,000 cells (under 200 MB for
+ * the whole run); a 1,416-meeting event without booths over 32 slots needed 2.6 million, and the run peaked at
+ * 1.26 GB. Above this many cells the SAT solver is not asked.
+ */
+export const EXACT_MAX_COUNTER_CELLS = 400_000;
 
 /** Why the encoding cannot stand for this problem, or undefined when it can. */
 export function exactUnsupported(problem: Problem, compiled?: Compiled): string | undefined {
@@ -14,9 +21,20 @@ export function exactUnsupported(problem: Problem, compiled?: Compiled): string 
     // Booths tie meetings to one table, which a count per slot does not capture.
     if (c.tableA[m]! >= 0) return 'some meetings must be held at a booth';
   }
+  const cells = tableCounterCells(c);
+  if (cells > EXACT_MAX_COUNTER_CELLS) return `too large for the exact solver (${cells} table-count cells, limit ${EXACT_MAX_COUNTER_CELLS})`;
   for (let p = 0; p < c.P; p++) {
     // The encoding holds every meeting; a participant capped below its own meetings makes that impossible.
     if (c.partStart[p + 1]! - c.partStart[p]! > c.maxMeetings[p]!) return `participant ${c.participantIds[p]} cannot hold all its meetings`;
   }
   return undefined;
+}
+
+/** Cells of the per-slot table counters that the encoding would build (none where the tables cannot run out). */
+export function tableCounterCells(c: Compiled): number {
+  const allowedIn = new Int32Array(c.S);
+  for (let i = 0; i < c.allowedSlots.length; i++) allowedIn[c.allowedSlots[i]!]!++;
+  let cells = 0;
+  for (let s = 0; s < c.S; s++) if (allowedIn[s]! > c.capacity[s]!) cells += allowedIn[s]! * c.capacity[s]!;
+  return cells;
 }

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { checkSchedule } from '../../../src/engine/check.js';
-import { EXACT_MAX_MEETINGS, exactUnsupported } from '../../../src/engine/exact/support.js';
+import { EXACT_MAX_COUNTER_CELLS, EXACT_MAX_MEETINGS, exactUnsupported, tableCounterCells } from '../../../src/engine/exact/support.js';
+import { compile } from '../../../src/engine/solver/compile.js';
 import { solve } from '../../../src/engine/solve.js';
 import type { Problem } from '../../../src/engine/types.js';
 
@@ -27,6 +28,21 @@ t.test('problems the exact encoding cannot state are refused with the reason', a
   t.equal(exactUnsupported(booth), 'some meetings must be held at a booth');
   const capped = problem({ participants: [{ id: 'a', maxMeetings: 1 }, { id: 'b' }, { id: 'c' }] });
   t.equal(exactUnsupported(capped), 'participant a cannot hold all its meetings');
+});
+
+t.test('an event whose table counts would be too large for the solver is left to the search', async (t) => {
+  // 1,400 pairs who could each meet in any of 10 slots at 40 tables: 10 x 1,400 x 40 = 560,000 counter cells.
+  const pairs = 1_400;
+  const wide: Problem = {
+    format: 'meetgrid.problem/1',
+    slots: Array.from({ length: 10 }, (_, i) => ({ id: `s${i}`, day: '2025-05-28', start: `1${i}:00`, end: `1${i}:20` })),
+    tables: 40,
+    participants: Array.from({ length: 2 * pairs }, (_, i) => ({ id: `p${i}` })),
+    meetings: Array.from({ length: pairs }, (_, i) => ({ id: `m${i}`, between: [`p${2 * i}`, `p${2 * i + 1}`] as const })),
+  };
+  t.equal(tableCounterCells(compile(wide)), 560_000);
+  t.equal(exactUnsupported(wide), `too large for the exact solver (560000 table-count cells, limit ${EXACT_MAX_COUNTER_CELLS})`);
+  t.equal(tableCounterCells(compile(problem())), 0, 'two tables for two meetings: no counter at all');
 });
 
 t.test('the search starts from given slots, and leaves a placement that breaks a rule to itself', async (t) => {
