@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Cadical } from 'cadical-wasm';
 import { breakCnf, solve, type BreakCnf, type Problem, type Schedule, type StartAssignment } from '../engine/index.js';
+import { lowerBestBreaks } from './best-breaks.js';
 import { satSolver } from './sat-solver.js';
 import type { WorkerMessage } from './solve-worker.js';
 
@@ -52,24 +53,14 @@ function search(ms: number, start?: readonly StartAssignment[]): Schedule {
     ...(start ? { start } : {}),
     onProgress: (p) => {
       // The solver's next bound follows the search's progress too, not only its finished answers.
-      if (p.best.scheduled === meetings) lowerShared(p.best.breaks);
+      if (p.best.scheduled === meetings) lowerBestBreaks(shared, p.best.breaks);
       post({ type: 'progress', fraction: p.fraction, phase: p.phase, ...p.best });
     },
   });
 }
 
-/** Lowers the shared total to this schedule's, unless another member got lower meanwhile. */
 function publish(schedule: Schedule): void {
-  lowerShared(breaksOf(schedule));
-}
-
-function lowerShared(breaks: number): void {
-  let known = Atomics.load(shared, 0);
-  while (breaks < known) {
-    const seen = Atomics.compareExchange(shared, 0, known, breaks);
-    if (seen === known) return;
-    known = seen;
-  }
+  lowerBestBreaks(shared, breaksOf(schedule));
 }
 
 function loadSolver(cnf: BreakCnf): Promise<Cadical> {

@@ -14,14 +14,11 @@ export interface ExactMemberOptions {
   /** Fires when the portfolio stops early (cancelled, or another member proved its answer optimal). */
   readonly stopped: AbortSignal;
   readonly onProgress: (progress: { phase: string; fraction: number; scheduled: number; breaks: number }) => void;
-  /** One Int32 shared by every member: the fewest breaks of a schedule with every meeting, known so far. */
+  /** One Int32 shared by every member (best-breaks.ts): the fewest breaks of a complete schedule known so far. */
   readonly bestBreaks: SharedArrayBuffer;
   /** The member proved that no schedule with every meeting has fewer breaks than this. */
   readonly onProved: (breaks: number) => void;
 }
-
-/** The value of `bestBreaks` while no member has a schedule with every meeting. */
-export const NO_BREAKS_KNOWN = 0x7fffffff;
 
 /**
  * How long past the deadline the thread may take to hand its best in. The solver polls the deadline itself; this

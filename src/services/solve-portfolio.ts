@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { exactUnsupported, type Problem, type Schedule } from '../engine/index.js';
-import { NO_BREAKS_KNOWN, runExactMember } from './exact-member.js';
+import { bestBreaksBuffer, lowerBestBreaks } from './best-breaks.js';
+import { runExactMember } from './exact-member.js';
 import type { WorkerInput, WorkerMessage } from './solve-worker.js';
 
 export interface PortfolioProgress {
@@ -82,9 +83,8 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
     options.exact !== false && seeds.length >= 2 && options.previous === undefined && exactUnsupported(problem) === undefined;
   const searchSeeds = withExact ? seeds.slice(0, -1) : seeds;
   const stopFlag = new SharedArrayBuffer(4);
-  const bestBreaks = new SharedArrayBuffer(4);
+  const bestBreaks = bestBreaksBuffer();
   const fewest = new Int32Array(bestBreaks);
-  Atomics.store(fewest, 0, NO_BREAKS_KNOWN);
   let proved = -1;
   const stopIfProved = (): void => {
     if (proved >= 0 && Atomics.load(fewest, 0) <= proved) stop();
@@ -137,8 +137,7 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
         latest[index] = { fraction: message.fraction, phase: message.phase, scheduled: message.scheduled, breaks: message.breaks };
         if (message.scheduled === problem.meetings.length && options.previous === undefined) {
           // Shared with the SAT member, which asks for fewer breaks than this.
-          let known = Atomics.load(fewest, 0);
-          while (message.breaks < known && Atomics.compareExchange(fewest, 0, known, message.breaks) !== known) known = Atomics.load(fewest, 0);
+          lowerBestBreaks(fewest, message.breaks);
           stopIfProved();
         }
         emit(message.phase);

@@ -1,7 +1,8 @@
 import t from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
-import { NO_BREAKS_KNOWN, runExactMember } from '../../src/services/exact-member.js';
+import { NO_BREAKS_KNOWN } from '../../src/services/best-breaks.js';
+import { runExactMember } from '../../src/services/exact-member.js';
 import { triangle } from '../helpers/triangle-problem.js';
 
 interface Run {

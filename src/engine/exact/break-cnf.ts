@@ -9,7 +9,6 @@ import { exactUnsupported } from './support.js';
 import { CnfBuilder } from './cnf.js';
 
 export interface BreakCnf {
-  readonly variables: number;
   /** Clauses, each closed by a 0. */
   readonly clauses: Int32Array;
   /** The largest total this encoding can bound; asking for more needs no bound at all. */
@@ -62,7 +61,7 @@ export function breakCnf(problem: Problem, widest: number): BreakCnfResult {
   };
   return {
     supported: true,
-    cnf: { variables: f.variables, clauses: f.toArray(), widest: width, breakVariables: breaks.length, assumeAtMost, read },
+    cnf: { clauses: f.toArray(), widest: width, breakVariables: breaks.length, assumeAtMost, read },
   };
 }
 

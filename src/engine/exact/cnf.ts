@@ -11,15 +11,6 @@ const PAIRWISE_MAX = 30;
 export class CnfBuilder {
   private count = 0;
   private readonly literals: number[] = [];
-  private clauseCount = 0;
-
-  get variables(): number {
-    return this.count;
-  }
-
-  get clauses(): number {
-    return this.clauseCount;
-  }
 
   variable(): number {
     return ++this.count;
@@ -31,7 +22,6 @@ export class CnfBuilder {
       if (lit === 0 || Math.abs(lit) > this.count) throw new Error(`CnfBuilder: literal ${lit} names no variable`);
     }
     this.literals.push(...lits, 0);
-    this.clauseCount++;
   }
 
   /**
