@@ -1,10 +1,10 @@
-// The portfolio's exact member: one worker thread (break-descent-worker.ts) that asks a SAT solver for schedules
-// with fewer and fewer breaks, sharing the best total with the search members, and searches on its own once the
-// solver has nothing more to give. Its answers go through the same engine (tables, objective, explanations) as
-// every other member's, so they are ranked like them.
+// One of the portfolio's exact members: a worker thread (break-bounds-worker.ts) that asks a SAT solver for
+// schedules under falling break bounds, or proves lower bounds climbing from 0, sharing the totals with the other
+// members, and searches on its own once the solver has nothing more to give. Its answers go through the same engine
+// (tables, objective, explanations) as every other member's, so they are ranked like them.
 import { Worker } from 'node:worker_threads';
 import type { Problem, Schedule } from '../engine/index.js';
-import type { BreakDescentInput, BreakDescentMessage } from './break-descent-worker.js';
+import type { BreakBoundsInput, BreakBoundsMessage } from './break-bounds-worker.js';
 
 export interface ExactMemberOptions {
   readonly problem: Problem;
@@ -14,10 +14,12 @@ export interface ExactMemberOptions {
   /** Fires when the portfolio stops early (cancelled, or another member proved its answer optimal). */
   readonly stopped: AbortSignal;
   readonly onProgress: (progress: { phase: string; fraction: number; scheduled: number; breaks: number }) => void;
-  /** One Int32 shared by every member (best-breaks.ts): the fewest breaks of a complete schedule known so far. */
+  /** Shared by every member (best-breaks.ts): the fewest breaks of a complete schedule known, the settled bound. */
   readonly bestBreaks: SharedArrayBuffer;
   /** The member proved that no schedule with every meeting has fewer breaks than this. */
   readonly onProved: (breaks: number) => void;
+  /** See BreakBoundsInput. */
+  readonly direction: 'down' | 'up';
 }
 
 /**
@@ -28,7 +30,7 @@ const GRACE_MS = 2_000;
 
 function workerUrl(): URL {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./break-descent-worker${extension}`, import.meta.url);
+  return new URL(`./break-bounds-worker${extension}`, import.meta.url);
 }
 
 export function runExactMember(options: ExactMemberOptions): Promise<Schedule | undefined> {
@@ -38,17 +40,18 @@ export function runExactMember(options: ExactMemberOptions): Promise<Schedule | 
       return;
     }
     const deadline = Date.now() + options.timeLimitMs;
-    const input: BreakDescentInput = {
+    const input: BreakBoundsInput = {
       problem: options.problem,
       seed: options.seed,
       deadlineEpochMs: deadline,
       stopFlag: options.stopFlag,
       bestBreaks: options.bestBreaks,
+      direction: options.direction,
     };
     const worker = new Worker(workerUrl(), { workerData: input });
     let answer: Schedule | undefined;
     const timer = setTimeout(() => void worker.terminate(), Math.max(0, deadline + GRACE_MS - Date.now()));
-    worker.on('message', (message: BreakDescentMessage) => {
+    worker.on('message', (message: BreakBoundsMessage) => {
       if (message.type === 'progress') options.onProgress(message);
       else if (message.type === 'proved') options.onProved(message.breaks);
       else answer = message.schedule;

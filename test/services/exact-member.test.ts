@@ -1,7 +1,13 @@
 import t from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
-import { NO_BREAKS_KNOWN } from '../../src/services/best-breaks.js';
+import {
+  bestBreaksBuffer,
+  lowerBestBreaks,
+  NO_BOUND_SETTLED,
+  NO_BREAKS_KNOWN,
+  settleBound,
+} from '../../src/services/best-breaks.js';
 import { runExactMember } from '../../src/services/exact-member.js';
 import { triangle } from '../helpers/triangle-problem.js';
 
@@ -13,10 +19,20 @@ interface Run {
 }
 
 // Generous limits: under the test runner's TypeScript loader a worker thread takes a second or two to start.
-async function member(problem: Problem, { stopped = new AbortController(), timeLimitMs = 20_000, known = NO_BREAKS_KNOWN } = {}): Promise<Run> {
-  const shared = new SharedArrayBuffer(4);
+async function member(
+  problem: Problem,
+  {
+    stopped = new AbortController(),
+    timeLimitMs = 20_000,
+    known = NO_BREAKS_KNOWN,
+    settled = NO_BOUND_SETTLED,
+    direction = 'down' as 'down' | 'up',
+  } = {},
+): Promise<Run> {
+  const shared = bestBreaksBuffer();
   const bestBreaks = new Int32Array(shared);
-  bestBreaks[0] = known;
+  lowerBestBreaks(bestBreaks, known);
+  settleBound(bestBreaks, settled);
   const proved: number[] = [];
   const started = Date.now();
   const schedule = await runExactMember({
@@ -28,6 +44,7 @@ async function member(problem: Problem, { stopped = new AbortController(), timeL
     onProgress: () => undefined,
     bestBreaks: shared,
     onProved: (breaks) => proved.push(breaks),
+    direction,
   });
   return { proved, bestBreaks, schedule, ms: Date.now() - started };
 }
@@ -44,6 +61,28 @@ t.test('the member proves the least total it finds, shares it, and stops there',
 t.test('a total found by another member is what the member tries to beat', async (t) => {
   // Another member already has 1 break: the member asks for 0, which the solver refutes, proving that 1 optimal.
   const run = await member(triangle, { known: 1 });
+  t.same(run.proved, [1]);
+});
+
+t.test('a climbing member refutes 0 breaks, then finds the optimum, and stops there', async (t) => {
+  const run = await member(triangle, { direction: 'up' });
+  t.ok(run.schedule && checkSchedule(triangle, run.schedule).valid);
+  t.equal(run.schedule?.stats.breaks, 1);
+  t.same(run.proved, [1], 'the "no" for 0 breaks is the proof');
+  t.equal(run.bestBreaks[0], 1, 'the total is shared with the other members');
+  t.ok(run.ms < 15_000, `it ends at the answer, not at the limit (${run.ms} ms)`);
+});
+
+t.test("a climbing member stops once its bound meets another member's total, with no answer of its own", async (t) => {
+  const run = await member(triangle, { direction: 'up', known: 1 });
+  t.same(run.proved, [1]);
+  t.equal(run.schedule, undefined, 'the other member holds the optimal schedule');
+});
+
+t.test('a descending member under a settled bound still proves the optimum', async (t) => {
+  // Settled at 0, it halves the range below the best total it knows and ends on the question for 0, refuted.
+  const run = await member(triangle, { known: 3, settled: 0 });
+  t.equal(run.schedule?.stats.breaks, 1);
   t.same(run.proved, [1]);
 });
 

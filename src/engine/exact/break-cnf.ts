@@ -15,6 +15,8 @@ export interface BreakCnf {
   readonly widest: number;
   /** Break variables in all: no schedule can have more breaks than this. */
   readonly breakVariables: number;
+  /** The break variables themselves: each is true when its participant has that break (at least). */
+  readonly breaks: readonly number[];
   /** Literals to assume for "at most k breaks in total"; empty when any schedule qualifies. */
   readonly assumeAtMost: (k: number) => number[];
   /** The slots of a model, given as the truth of each variable (index 0 unused). */
@@ -61,7 +63,7 @@ export function breakCnf(problem: Problem, widest: number): BreakCnfResult {
   };
   return {
     supported: true,
-    cnf: { clauses: f.toArray(), widest: width, breakVariables: breaks.length, assumeAtMost, read },
+    cnf: { clauses: f.toArray(), widest: width, breakVariables: breaks.length, breaks, assumeAtMost, read },
   };
 }
 

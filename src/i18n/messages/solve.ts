@@ -9,7 +9,7 @@ export const solve = {
       '  --previous FILE   재계획: 이 일정의 미팅을 가능한 한 그대로 둡니다\n' +
       '  -o FILE           일정을 이 파일에 씁니다\n' +
       '  --workers N       병렬 작업자 수 (기본: CPU 코어 수)\n' +
-      '  --exact on|off    작업자가 둘 이상일 때 하나는 SAT 해법(CaDiCaL)으로 공백이 더 적은 일정을 찾고 최적임을 증명합니다 (기본 on)\n',
+      '  --exact on|off    작업자가 둘 이상일 때 SAT 해법(CaDiCaL)으로 공백이 더 적은 일정을 찾고 하한을 증명해 최적임을 보입니다 (기본 on)\n',
     'solve.unknownOption': '알 수 없는 옵션 "{option}"',
     'solve.badSwitch': '옵션 {option}: "{value}"은(는) on 또는 off가 아닙니다',
     'solve.missingValue': '옵션 {option}에 값이 필요합니다',
@@ -30,8 +30,9 @@ export const solve = {
       '  --previous FILE       re-planning: keep the meetings of this schedule where they are when possible\n' +
       '  -o FILE               write the schedule to this file\n' +
       '  --workers N           parallel workers (default: number of CPU cores)\n' +
-      '  --exact on|off        with two workers or more, one asks a SAT solver (CaDiCaL) for schedules with fewer\n' +
-      '                        breaks, and proves the best one optimal when it can (default on)\n',
+      '  --exact on|off        with two workers or more, a SAT solver (CaDiCaL) looks for schedules with fewer\n' +
+      '                        breaks and proves lower bounds, so the best one is proved optimal when it can be\n' +
+      '                        (default on)\n',
     'solve.unknownOption': 'unknown option "{option}"',
     'solve.badSwitch': 'option {option}: "{value}" is not on or off',
     'solve.missingValue': 'option {option} needs a value',

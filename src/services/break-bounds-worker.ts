@@ -1,0 +1,206 @@
+// An exact member of the portfolio, in its own thread: asks CaDiCaL whether every meeting fits with at most k breaks
+// (see src/engine/exact/break-cnf.ts), for bounds that fall from the best total known ('down') or climb from 0
+// ('up'). A "yes" goes through the engine's search, which starts from it; a "no" proves a lower bound. When the
+// solver has no more to give, the thread searches on until the deadline like any other member.
+// The solver polls a callback while it works, so the deadline, a stop, a better total found meanwhile by another
+// member, and a bound settled by the climbing member all reach it without terminating the thread.
+// Why two directions: on the B2B set a "yes" takes about as long a few breaks above the optimum as at it
+// (forum-14, optimum 2: 7-8 s for 4 breaks, 7-13 s for 2), so one-fewer-than-the-best steps spend the whole limit on
+// two or three answers, while the "no" answers below a small optimum come in a second.
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { Cadical } from 'cadical-wasm';
+import { breakCnf, solve, type BreakCnf, type Problem, type Schedule, type StartAssignment } from '../engine/index.js';
+import { bestBreaks, descentTarget, lowerBestBreaks, settleBound, settledBound } from './best-breaks.js';
+import { satSolver } from './sat-solver.js';
+import type { WorkerMessage } from './solve-worker.js';
+
+export interface BreakBoundsInput {
+  readonly problem: Problem;
+  readonly seed: number;
+  /** When the member must hand in its answer, in Date.now() terms. */
+  readonly deadlineEpochMs: number;
+  readonly stopFlag: SharedArrayBuffer;
+  /** The break totals every member shares (best-breaks.ts). */
+  readonly bestBreaks: SharedArrayBuffer;
+  /** See descend() and ascend() below. */
+  readonly direction: 'down' | 'up';
+}
+
+export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; readonly breaks: number };
+
+/** The engine's own search first, briefly, so the solver starts from a bound close to the answer. */
+const FIRST_SEARCH_SHARE = 0.05;
+const FIRST_SEARCH_MAX_MS = 500;
+/** The engine's search from each answer: this share of the time left, but at least the minimum. */
+const POLISH_SHARE = 0.15;
+const POLISH_MIN_MS = 200;
+
+const input = workerData as BreakBoundsInput;
+const stop = new Int32Array(input.stopFlag);
+const shared = new Int32Array(input.bestBreaks);
+const port = parentPort;
+if (port === null) throw new Error('break-bounds-worker must run in a worker thread');
+const post = (message: BreakBoundsMessage): void => port.postMessage(message);
+const stopRequested = (): boolean => Atomics.load(stop, 0) !== 0;
+const timeLeft = (): number => Math.max(0, input.deadlineEpochMs - Date.now());
+const meetings = input.problem.meetings.length;
+const breaksOf = (schedule: Schedule): number =>
+  schedule.stats.scheduled === meetings ? schedule.stats.breaks : Number.POSITIVE_INFINITY;
+
+/** The engine's search, from `start` when given, for `ms` or until the portfolio stops. */
+/** The engine's search, from `start` when given, for `ms` or until the portfolio stops. */
+function search(ms: number, start?: readonly StartAssignment[]): Schedule {
+  return solve(input.problem, {
+    seed: input.seed,
+    timeLimitMs: Math.min(ms, timeLeft()),
+    now: () => performance.now(),
+    shouldStop: stopRequested,
+    ...(start ? { start } : {}),
+    onProgress: (p) => {
+      // The solver's next bound follows the search's progress too, not only its finished answers.
+      if (p.best.scheduled === meetings) lowerBestBreaks(shared, p.best.breaks);
+      post({ type: 'progress', fraction: p.fraction, phase: p.phase, ...p.best });
+    },
+  });
+}
+
+function publish(schedule: Schedule): void {
+  lowerBestBreaks(shared, breaksOf(schedule));
+}
+
+function loadSolver(cnf: BreakCnf): Promise<Cadical> {
+  // CaDiCaL's setting for satisfiable questions: stable mode only, and decisions that follow the best assignment
+  // seen. On four B2B questions (breaks at their optimum, 3 seeds, 2 at a time) the 12 runs took 90 s in all,
+  // against 104 s in stable mode alone and 154 s by default.
+  return satSolver(cnf.clauses, { stabilizeonly: 1, target: 2, seed: input.seed });
+}
+
+/**
+ * Falling bounds. Until the climbing member settles on a lower bound, each question asks for one break fewer than
+ * the best total known to any member; from then on, for the middle of the range between the bound and the best.
+ * Returns the best schedule this thread found and whether the best known total was proved optimal.
+ */
+async function descend(first: Schedule): Promise<{ best: Schedule; proved: boolean }> {
+  let best = first;
+  let cnf: BreakCnf | undefined;
+  let solver: Cadical | undefined;
+  let target = Number.POSITIVE_INFINITY;
+  let settled = settledBound(shared);
+  let lower = 0; // proved by this member
+  try {
+    while (!stopRequested() && timeLeft() > 0) {
+      const known = Math.min(bestBreaks(shared), breaksOf(best));
+      settled = settledBound(shared);
+      const floor = Math.max(lower, settled);
+      if (known <= floor) return { best, proved: true };
+      target = descentTarget(known, lower, settled);
+      if (cnf === undefined || (Number.isFinite(known) && target > cnf.widest && cnf.widest < cnf.breakVariables)) {
+        // The counter is as wide as the best total when it is built, since width costs variables in proportion.
+        // A first schedule that leaves meetings out gives no total: the question is then asked unbounded, and the
+        // encoding built again, once, around the total of the first answer.
+        const encoded = breakCnf(input.problem, Number.isFinite(known) ? known : 0);
+        if (!encoded.supported) return { best, proved: false };
+        cnf = encoded.cnf;
+        solver?.dispose();
+        solver = await loadSolver(cnf);
+        solver.setTerminate(
+          () => stopRequested() || timeLeft() === 0 || bestBreaks(shared) <= target || settledBound(shared) !== settled,
+        );
+      }
+      const bounded = target <= cnf.widest;
+      const status = solver!.solve({ assumptions: bounded ? cnf.assumeAtMost(target) : [] });
+      if (status === 'unsatisfiable') {
+        // Unbounded, "no" means not every meeting fits: nothing for this member to prove.
+        if (!bounded) return { best, proved: false };
+        lower = target + 1;
+        post({ type: 'proved', breaks: lower });
+      }
+      if (status === 'satisfiable') {
+        // An answer only meets the bound; the engine's search, started from it, often takes it lower, and the
+        // next bound starts from there.
+        const polished = search(Math.max(POLISH_MIN_MS, timeLeft() * POLISH_SHARE), cnf.read(solver!.model()));
+        // Polished from a complete answer, the schedule is complete, so fewer breaks is all "better" means here.
+        if (breaksOf(polished) < breaksOf(best)) {
+          best = polished;
+          publish(best);
+        } else if (!bounded) {
+          return { best, proved: false };
+        }
+      }
+    }
+    return { best, proved: false };
+  } finally {
+    solver?.dispose();
+  }
+}
+
+/** The climbing member's counter bounds totals up to this many breaks (the B2B optima are 0-6). */
+const CLIMB_WIDTH = 20;
+/** While the bound climbs, a question that takes longer than this share of the time ends the climb. */
+const CLIMB_QUESTION_SHARE = 0.15;
+
+/**
+ * Rising bounds from 0: a "no" for k proves that no schedule with every meeting has k breaks or fewer, so the first
+ * "yes" is optimal. The first question that takes longer than a "no" usually does settles the bound for the
+ * descending member; this member then stays on that question, which is the optimum's whenever the bound is tight.
+ */
+async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }> {
+  let best: Schedule | undefined;
+  const upper = (): number => Math.min(bestBreaks(shared), best ? breaksOf(best) : Number.POSITIVE_INFINITY);
+  const encoded = breakCnf(input.problem, CLIMB_WIDTH);
+  if (!encoded.supported) return { best, proved: false };
+  const cnf = encoded.cnf;
+  const solver = await loadSolver(cnf);
+  const climbMs = timeLeft() * CLIMB_QUESTION_SHARE;
+  let lower = 0;
+  let climbing = true;
+  let questionEnds = 0;
+  solver.setTerminate(
+    () => stopRequested() || timeLeft() === 0 || bestBreaks(shared) <= lower || (climbing && Date.now() > questionEnds),
+  );
+  try {
+    while (!stopRequested() && timeLeft() > 0 && lower <= cnf.widest) {
+      if (upper() <= lower) return { best, proved: true };
+      questionEnds = Date.now() + climbMs;
+      const status = solver.solve({ assumptions: cnf.assumeAtMost(lower) });
+      if (status === 'unsatisfiable') {
+        lower++;
+        post({ type: 'proved', breaks: lower });
+        if (!climbing) settleBound(shared, lower);
+      } else if (status === 'satisfiable') {
+        // Optimal: the engine's search from it assigns the tables and lowers the table changes.
+        const polished = search(Math.max(POLISH_MIN_MS, timeLeft() * POLISH_SHARE), cnf.read(solver.model()));
+        if (best === undefined || breaksOf(polished) < breaksOf(best)) {
+          best = polished;
+          publish(best);
+        }
+      } else if (climbing && Date.now() > questionEnds) {
+        climbing = false;
+        settleBound(shared, lower);
+      }
+    }
+    return { best, proved: false };
+  } finally {
+    solver.dispose();
+  }
+}
+
+async function run(): Promise<Schedule | undefined> {
+  if (input.direction === 'up') {
+    // The climb needs no schedule to start from; the descending member's first search finds the easy optima.
+    const { best, proved } = await ascend();
+    if (proved || stopRequested() || timeLeft() === 0) return best;
+    return search(timeLeft(), best?.assignments);
+  }
+  let best = search(Math.min(FIRST_SEARCH_MAX_MS, timeLeft() * FIRST_SEARCH_SHARE));
+  publish(best);
+  let proved = best.status === 'optimal';
+  if (!proved) ({ best, proved } = await descend(best));
+  // Started from the best schedule, the search can only keep or better it.
+  if (!proved && !stopRequested() && timeLeft() > 0) best = search(timeLeft(), best.assignments);
+  return best;
+}
+
+const answer = await run();
+if (answer) post({ type: 'done', schedule: answer });
