@@ -111,6 +111,7 @@ function participantClauses(c: Compiled, f: CnfBuilder, x: Int32Array, p: number
   const busyLits = Array.from(busy).filter((v) => v > 0);
   f.atMost(busyLits, meetings.length);
   f.atLeast(busyLits, meetings.length);
+  windowCounts(c, f, busy, meetings);
   const breaks: number[] = [];
   for (let d = 0; d < c.D; d++) {
     const first = c.dayFirst[d]!;
@@ -140,6 +141,44 @@ function participantClauses(c: Compiled, f: CnfBuilder, x: Int32Array, p: number
   }
   if (c.maxBreaks >= 0) f.atMost(breaks, c.maxBreaks);
   return breaks;
+}
+
+/** Participants with more distinct sets of allowed slots than this get the counts for the first ones only. */
+const WINDOW_MAX_SETS = 8;
+
+/**
+ * Redundant as well, per set of slots that one of the participant's meetings is allowed in (a session, a day, the
+ * slots around an absence): its meetings allowed only inside the set fill at least that many of its busy slots
+ * there, and only meetings allowed somewhere in it can fill them. On five hard B2B questions (optimum bound, 2
+ * seeds) CaDiCaL answered all ten in 86 s against 155 s with two left unanswered after 40 s; forum-13crafb at its
+ * optimum went from 17 s or more to 7-11 s.
+ */
+function windowCounts(c: Compiled, f: CnfBuilder, busy: Int32Array, meetings: readonly number[]): void {
+  const sets = new Map<string, number[]>();
+  for (const m of meetings) {
+    const slots = Array.from(c.allowedSlots.subarray(c.allowedStart[m]!, c.allowedStart[m + 1]!));
+    if (sets.size < WINDOW_MAX_SETS) sets.set(slots.join(','), slots);
+  }
+  const busySlots = Array.from(busy).filter((v) => v > 0).length;
+  for (const slots of sets.values()) {
+    const lits = slots.map((s) => busy[s]!).filter((v) => v > 0);
+    if (lits.length >= busySlots) continue; // the count over all its slots already says it
+    const inside = new Set(slots);
+    let within = 0;
+    let touching = 0;
+    for (const m of meetings) {
+      let all = true;
+      let any = false;
+      for (let i = c.allowedStart[m]!, end = c.allowedStart[m + 1]!; i < end; i++) {
+        if (inside.has(c.allowedSlots[i]!)) any = true;
+        else all = false;
+      }
+      if (all) within++;
+      if (any) touching++;
+    }
+    f.atLeast(lits, within);
+    f.atMost(lits, touching);
+  }
 }
 
 /** A meeting in slot s needs each of its predecessors in a slot before s. */
