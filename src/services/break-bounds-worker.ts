@@ -30,11 +30,13 @@ export interface BreakBoundsInput {
 export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; readonly breaks: number };
 
 /**
- * The descending member's engine search first, while it keeps finding better schedules (but for at most a quarter of
+ * The descending member's engine search first, while it keeps finding better schedules (but for at most a tenth of
  * the time), so the solver starts from a bound close to the answer. On easy events it reaches the optimum itself:
- * a 400-meeting event without booths gets 0 breaks in 0.6 s, which a fixed 0.5 s search missed (2 breaks after 10 s).
+ * a 400-meeting event without booths gets 0 breaks in 0.6 s, which a fixed 0.5 s search missed (2 breaks after
+ * 10 s). A quarter of the time was too long on the B2B set: the solver's answers then came too late (forum-14 10
+ * breaks, forum-13crafb 12-14).
  */
-const FIRST_SEARCH_SHARE = 0.25;
+const FIRST_SEARCH_SHARE = 0.1;
 const FIRST_SEARCH_STALL_MS = 250;
 /** The engine's search from each answer: this share of the time left, but at least the minimum. */
 const POLISH_SHARE = 0.15;
