@@ -54,7 +54,6 @@ const meetings = input.problem.meetings.length;
 const breaksOf = (schedule: Schedule): number =>
   schedule.stats.scheduled === meetings ? schedule.stats.breaks : Number.POSITIVE_INFINITY;
 
-/** The engine's search, from `start` when given, for `ms` or until the portfolio stops. */
 /**
  * The engine's search, from `start` when given, for `ms` or until the portfolio stops; with `stallMs`, also once
  * that long has passed without a better schedule.
@@ -180,6 +179,8 @@ async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }
       questionEnds = Date.now() + climbMs;
       const status = solver.solve({ assumptions: cnf.assumeAtMost(lower) });
       if (status === 'unsatisfiable') {
+        // A "no" that needs no bound at all: not every meeting fits, so there is nothing to prove about breaks.
+        if (solver.failedAssumptions().length === 0) return { best, proved: false };
         lower++;
         post({ type: 'proved', breaks: lower });
         if (!climbing) settleBound(shared, lower);

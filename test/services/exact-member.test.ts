@@ -113,11 +113,13 @@ t.test('when not every meeting fits, the member searches on and answers with a v
     participants: [...triangle.participants, { id: 'd' }, { id: 'e' }],
     meetings: [...triangle.meetings, { id: 'ad', between: ['a', 'd'] }, { id: 'ae', between: ['a', 'e'] }],
   };
-  const run = await member(crowded, { timeLimitMs: 4_000 });
-  t.ok(run.schedule && checkSchedule(crowded, run.schedule).valid);
-  t.equal(run.schedule?.stats.scheduled, 4);
-  t.same(run.proved, [], 'nothing is proved about breaks');
-  t.equal(run.bestBreaks[0], NO_BREAKS_KNOWN, 'and no complete total is shared');
+  for (const direction of ['down', 'up'] as const) {
+    const run = await member(crowded, { timeLimitMs: 4_000, direction });
+    t.ok(run.schedule && checkSchedule(crowded, run.schedule).valid, direction);
+    t.equal(run.schedule?.stats.scheduled, 4, direction);
+    t.same(run.proved, [], `${direction}: nothing is proved about breaks`);
+    t.equal(run.bestBreaks[0], NO_BREAKS_KNOWN, `${direction}: and no complete total is shared`);
+  }
 });
 
 t.test('a stopped portfolio gets no answer from the member', async (t) => {
