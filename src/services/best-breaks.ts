@@ -1,10 +1,10 @@
 // The break totals that the threads of a run share, in two Int32s: the fewest breaks of a schedule with every
 // meeting known to any thread (every member lowers it; the descending SAT member asks for fewer), and the lower
-// bound the ascending SAT member has settled on (the descending member halves the range between the two).
+// bound the climbing SAT member has settled on (the descending member halves the range between the two).
 
 /** The value while no thread has a schedule with every meeting. */
 export const NO_BREAKS_KNOWN = 0x7fffffff;
-/** The value while the ascending member is still climbing (or there is none). */
+/** The value while the climbing member is still climbing (or there is none). */
 export const NO_BOUND_SETTLED = -1;
 
 const BEST = 0;
@@ -32,12 +32,12 @@ export function lowerBestBreaks(shared: Int32Array, breaks: number): void {
   }
 }
 
-/** The proved lower bound the ascending member stopped climbing at, or NO_BOUND_SETTLED. */
+/** The proved lower bound the climbing member stopped at, or NO_BOUND_SETTLED. */
 export function settledBound(shared: Int32Array): number {
   return Atomics.load(shared, SETTLED);
 }
 
-/** Only the ascending member writes it, so a plain store suffices; it only ever rises. */
+/** Only the climbing member writes it, so a plain store suffices; it only ever rises. */
 export function settleBound(shared: Int32Array, breaks: number): void {
   if (breaks > Atomics.load(shared, SETTLED)) Atomics.store(shared, SETTLED, breaks);
 }

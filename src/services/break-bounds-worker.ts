@@ -160,10 +160,8 @@ const CLIMB_QUESTION_SHARE = 0.15;
  * descending member; this member then stays on that question, which is the optimum's whenever the bound is tight.
  */
 async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }> {
-  let best: Schedule | undefined;
-  const upper = (): number => Math.min(bestBreaks(shared), best ? breaksOf(best) : Number.POSITIVE_INFINITY);
   const encoded = breakCnf(input.problem, CLIMB_WIDTH);
-  if (!encoded.supported) return { best, proved: false };
+  if (!encoded.supported) return { best: undefined, proved: false };
   const cnf = encoded.cnf;
   const solver = await loadSolver(cnf);
   const climbMs = timeLeft() * CLIMB_QUESTION_SHARE;
@@ -175,19 +173,20 @@ async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }
   );
   try {
     while (!stopRequested() && timeLeft() > 0 && lower <= cnf.widest) {
-      if (upper() <= lower) return { best, proved: true };
+      // Another member's schedule meets the bound: it is optimal, and this member has nothing to add.
+      if (bestBreaks(shared) <= lower) return { best: undefined, proved: true };
       questionEnds = Date.now() + climbMs;
       const status = solver.solve({ assumptions: cnf.assumeAtMost(lower) });
       if (status === 'unsatisfiable') {
         // A "no" that needs no bound at all: not every meeting fits, so there is nothing to prove about breaks.
-        if (solver.failedAssumptions().length === 0) return { best, proved: false };
+        if (solver.failedAssumptions().length === 0) return { best: undefined, proved: false };
         lower++;
         post({ type: 'proved', breaks: lower });
         if (!climbing) settleBound(shared, lower);
       } else if (status === 'satisfiable') {
         // Optimal: the engine's search from it assigns the tables and lowers the table changes. The answer is the
         // member's last either way: should the engine not realise it in full, the search goes on from it.
-        best = search(Math.max(POLISH_MIN_MS, timeLeft() * POLISH_SHARE), cnf.read(solver.model()));
+        const best = search(Math.max(POLISH_MIN_MS, timeLeft() * POLISH_SHARE), cnf.read(solver.model()));
         publish(best);
         return { best, proved: breaksOf(best) <= lower };
       } else if (climbing && Date.now() > questionEnds) {
@@ -195,7 +194,7 @@ async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }
         settleBound(shared, lower);
       }
     }
-    return { best, proved: false };
+    return { best: undefined, proved: false };
   } finally {
     solver.dispose();
   }

@@ -155,7 +155,7 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
         }
         latest[index] = { fraction: message.fraction, phase: message.phase, scheduled: message.scheduled, breaks: message.breaks };
         if (message.scheduled === problem.meetings.length && options.previous === undefined) {
-          // Shared with the SAT member, which asks for fewer breaks than this.
+          // Shared with the SAT members: the descending one asks for fewer breaks than this.
           lowerBestBreaks(fewest, message.breaks);
           stopIfProved();
         }

@@ -1,6 +1,6 @@
 // The slot assignment as a satisfiability question for a SAT solver (CaDiCaL, run by the services): "can every
 // meeting be held, within the rules, with at most k breaks in total?". k is an assumption, so one solver answers a
-// falling series of bounds and keeps what it learned between them; "no" for k proves k + 1 the optimum.
+// series of bounds and keeps what it learned between them; "no" for k proves that k + 1 breaks are unavoidable.
 // Only slots are decided here; tables, the objective's lower terms and the checking stay with the engine.
 import type { StartAssignment } from '../solve.js';
 import { compile, type Compiled } from '../solver/compile.js';
@@ -15,8 +15,6 @@ export interface BreakCnf {
   readonly widest: number;
   /** Break variables in all: no schedule can have more breaks than this. */
   readonly breakVariables: number;
-  /** The break variables themselves: each is true when its participant has that break (at least). */
-  readonly breaks: readonly number[];
   /** Literals to assume for "at most k breaks in total"; empty when any schedule qualifies. */
   readonly assumeAtMost: (k: number) => number[];
   /** The slots of a model, given as the truth of each variable (index 0 unused). */
@@ -63,7 +61,7 @@ export function breakCnf(problem: Problem, widest: number): BreakCnfResult {
   };
   return {
     supported: true,
-    cnf: { clauses: f.toArray(), widest: width, breakVariables: breaks.length, breaks, assumeAtMost, read },
+    cnf: { clauses: f.toArray(), widest: width, breakVariables: breaks.length, assumeAtMost, read },
   };
 }
 

@@ -5,10 +5,10 @@ import type { Problem } from '../types.js';
 /** Above this size the encoding alone takes longer than the local search needs for a good answer. */
 export const EXACT_MAX_MEETINGS = 1_500;
 /**
- * The table count of each slot is the encoding's largest part: a counter of (meetings allowed in the slot) x
- * (tables) cells, each a variable and two clauses. The largest B2B instance needs 146,000 cells (under 200 MB for
- * the whole run); a 1,416-meeting event without booths over 32 slots needed 2.6 million, and the run peaked at
- * 1.26 GB. Above this many cells the SAT solver is not asked.
+ * The table count of each slot is the encoding's largest part, in proportion to (meetings allowed in the slot) x
+ * (tables) cells. forum-14, the largest B2B instance, needs 118,000 cells (414-421 MB for the whole run with both
+ * SAT members); a 400-meeting event of 244,000 cells peaked at 606 MB, and a 1,416-meeting event without booths
+ * (2.6 million cells) at 1.26 GB with one. Above this many cells the SAT solver is not asked.
  */
 export const EXACT_MAX_COUNTER_CELLS = 400_000;
 
