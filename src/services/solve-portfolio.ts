@@ -86,17 +86,35 @@ export function better(problem: Problem, a: Schedule, b: Schedule): boolean {
   return false;
 }
 
+/** What a seed's thread does: the engine's search, or an exact member asking for falling or climbing bounds. */
+export type MemberRole = 'search' | 'down' | 'up';
+
+/**
+ * The role of each of `seedCount` threads. With two seeds or more, no previous schedule, an answer not asked to be
+ * reproducible and a problem the SAT encoding supports, the descending member takes the last seed and, on events of
+ * up to CLIMB_MAX_MEETINGS meetings, the climbing member the first; the search members take the seeds between (none
+ * on two cores).
+ */
+export function memberRoles(
+  problem: Problem,
+  seedCount: number,
+  options: Pick<PortfolioOptions, 'exact' | 'previous'> = {},
+): MemberRole[] {
+  const withExact =
+    options.exact !== false && seedCount >= 2 && options.previous === undefined && exactUnsupported(problem) === undefined;
+  const withClimb = withExact && problem.meetings.length <= CLIMB_MAX_MEETINGS;
+  return Array.from({ length: seedCount }, (_, i): MemberRole => {
+    if (withExact && i === seedCount - 1) return 'down';
+    if (withClimb && i === 0) return 'up';
+    return 'search';
+  });
+}
+
 export function solveInWorkers(problem: Problem, options: PortfolioOptions = {}): Promise<Schedule> {
   const started = Date.now();
   const seeds = options.seeds && options.seeds.length > 0 ? options.seeds : defaultSeeds();
-  const withExact =
-    options.exact !== false && seeds.length >= 2 && options.previous === undefined && exactUnsupported(problem) === undefined;
-  // The descending member takes the last seed, the climbing one the first (on small problems only); the search
-  // members the seeds between (none on two cores).
-  const withClimb = withExact && problem.meetings.length <= CLIMB_MAX_MEETINGS;
-  const searchIndexes = seeds
-    .map((_, i) => i)
-    .filter((i) => !withExact || (i < seeds.length - 1 && (i > 0 || !withClimb)));
+  const roles = memberRoles(problem, seeds.length, options);
+  const searchIndexes = roles.flatMap((role, i) => (role === 'search' ? [i] : []));
   const stopFlag = new SharedArrayBuffer(4);
   const totals = bestBreaksBuffer();
   const fewest = new Int32Array(totals);
@@ -186,9 +204,9 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
         emit(progress.phase);
       },
     }).then((schedule) => schedule && offer(schedule));
-  const runs: Promise<Schedule | undefined>[] = searchIndexes.map((index) => search(seeds[index]!, index, deadline));
-  if (withClimb) runs.push(exact(0, 'up'));
-  if (withExact) runs.push(exact(seeds.length - 1, 'down'));
+  const runs = roles.map((role, index): Promise<Schedule | undefined> =>
+    role === 'search' ? search(seeds[index]!, index, deadline) : exact(index, role),
+  );
 
   return Promise.allSettled(runs).then((results) => {
     options.signal?.removeEventListener('abort', stop);

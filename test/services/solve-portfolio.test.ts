@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
 import { validateProblem } from '../../src/engine/validate.js';
-import { finishReserveMs, searchTimeMs, solveInWorkers } from '../../src/services/solve-portfolio.js';
+import { finishReserveMs, memberRoles, searchTimeMs, solveInWorkers } from '../../src/services/solve-portfolio.js';
 import { triangle } from '../helpers/triangle-problem.js';
 
 function fixture(name: string): Problem {
@@ -111,4 +111,28 @@ t.test('the time limit covers start-up and hand-in, and a slow start still leave
   const sized = (meetings: number): Problem => ({ ...fixture('forum-13.original'), meetings: Array.from({ length: meetings }, (_, i) => ({ id: `m${i}`, between: ['a', 'b'] })) });
   t.equal(finishReserveMs(sized(0)), 20, 'a fixed part for handing in');
   t.equal(finishReserveMs(sized(30_000)), 470, 'and a part per meeting: the large event keeps back about half a second');
+});
+
+/** `count` meetings spread evenly over 40 participants, 25 slots and 20 shared tables: the SAT encoding suits it. */
+function evenEvent(count: number): Problem {
+  const participants = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}` }));
+  const meetings = Array.from({ length: count }, (_, n) => {
+    const i = n % 40;
+    const j = (i + 1 + Math.floor(n / 40)) % 40;
+    return { id: `m${n}`, between: [`p${i}`, `p${j}`] as [string, string] };
+  });
+  const slots = Array.from({ length: 25 }, (_, i) => ({ id: `s${i}`, day: '2025-05-28', start: `${String(8 + Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}`, end: '23:00' }));
+  return { format: 'meetgrid.problem/1', slots, tables: 20, participants, meetings };
+}
+
+t.test('each thread gets its role: the SAT members only where they suit the run', async (t) => {
+  t.same(memberRoles(evenEvent(400), 2), ['up', 'down'], 'two cores: one climbing, one descending member');
+  t.same(memberRoles(evenEvent(400), 4), ['up', 'search', 'search', 'down'], 'the seeds between search');
+  t.same(memberRoles(evenEvent(401), 2), ['search', 'down'], 'above 400 meetings nobody climbs: one encoding less');
+  t.same(memberRoles(evenEvent(400), 1), ['search'], 'one thread always searches');
+  t.same(memberRoles(evenEvent(400), 2, { exact: false }), ['search', 'search'], 'a reproducible run asks no SAT solver');
+  const previous = await solveInWorkers(triangle, { seeds: [1], timeLimitMs: 1_000 });
+  t.same(memberRoles(evenEvent(400), 2, { previous }), ['search', 'search'], 'nor does re-planning, which keeps meetings in place');
+  const booths: Problem = { ...triangle, participants: [{ id: 'a', table: 'T1' }, { id: 'b' }, { id: 'c' }] };
+  t.same(memberRoles(booths, 2), ['search', 'search'], 'nor does an event with booths, which the encoding does not state');
 });
