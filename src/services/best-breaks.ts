@@ -45,9 +45,11 @@ export function settleBound(shared: Int32Array, breaks: number): void {
 /**
  * The descending member's next question, as a break total: one fewer than the best known while no bound is settled;
  * then the middle of the range from the higher of the two proved bounds up to one fewer than the best known.
+ * Undefined when the best known meets a proved bound: it is optimal and there is nothing left to ask.
  */
-export function descentTarget(known: number, provedHere: number, settled: number): number {
-  if (settled === NO_BOUND_SETTLED) return known - 1;
+export function descentTarget(known: number, provedHere: number, settled: number): number | undefined {
   const floor = Math.max(provedHere, settled);
+  if (known <= floor) return undefined;
+  if (settled === NO_BOUND_SETTLED) return known - 1;
   return floor + Math.ceil((known - 1 - floor) / 2);
 }

@@ -44,4 +44,7 @@ t.test('the descending member asks one fewer until a bound is settled, then halv
   t.equal(descentTarget(6, 0, 5), 5, 'one above the bound: the bound itself');
   t.equal(descentTarget(9, 7, 5), 8, "the member's own proof counts when it is higher");
   t.equal(descentTarget(3, 0, 0), 1);
+  t.equal(descentTarget(5, 0, 5), undefined, 'the best known meets the settled bound: nothing left to ask');
+  t.equal(descentTarget(4, 4, NO_BOUND_SETTLED), undefined, "nor when it meets the member's own proof");
+  t.equal(descentTarget(5, 4, NO_BOUND_SETTLED), 4);
 });
