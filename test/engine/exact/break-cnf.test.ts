@@ -94,6 +94,41 @@ t.test('a triangle in three slots at one table needs a break, which the encoding
   t.equal(least, 1);
 });
 
+t.test('the window counts refute an overfull session without any search', async (t) => {
+  // a has four meetings in five slots, so its day is not overfull; but three of them must be held in the morning,
+  // which has two slots. Only the count over the morning's slots says so without trying placements.
+  const problem: Problem = {
+    format: 'meetgrid.problem/1',
+    slots: [
+      ['09:00', '09:20'],
+      ['09:20', '09:40'],
+      ['14:00', '14:20'],
+      ['14:20', '14:40'],
+      ['14:40', '15:00'],
+    ].map(([start, end], i) => ({ id: `s${i + 1}`, day: '2025-05-28', start: start!, end: end!, session: i < 2 ? 'am' : 'pm' })),
+    tables: 3,
+    participants: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id })),
+    meetings: [
+      { id: 'ab', between: ['a', 'b'], session: 'am' },
+      { id: 'ac', between: ['a', 'c'], session: 'am' },
+      { id: 'ad', between: ['a', 'd'], session: 'am' },
+      { id: 'ae', between: ['a', 'e'] },
+    ],
+  };
+  const encoded = breakCnf(problem, 0);
+  if (!encoded.supported) return t.fail(encoded.why);
+  // The encoding states the contradiction itself, as a literal and its negation both given as facts: a solver needs
+  // no search to refute it (without the window counts it has to try the morning's placements).
+  const units = new Set<number>();
+  const clauses = encoded.cnf.clauses;
+  for (let i = 0, start = 0; i < clauses.length; i++) {
+    if (clauses[i] !== 0) continue;
+    if (i - start === 1) units.add(clauses[start]!);
+    start = i + 1;
+  }
+  t.ok([...units].some((lit) => units.has(-lit)), 'a fact and its negation');
+});
+
 t.test('bounds outside the encoding are refused; problems it cannot state say why', async (t) => {
   const encoded = breakCnf(triangle, 1);
   t.ok(encoded.supported);
