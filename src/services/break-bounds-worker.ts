@@ -15,6 +15,9 @@ import { bestBreaks, descentTarget, lowerBestBreaks, settleBound, settledBound }
 import { satSolver } from './sat-solver.js';
 import type { WorkerMessage } from './solve-worker.js';
 
+/** Falling bounds below the best total known, or climbing bounds from 0: see descend() and ascend() below. */
+export type BoundsDirection = 'down' | 'up';
+
 export interface BreakBoundsInput {
   readonly problem: Problem;
   readonly seed: number;
@@ -23,8 +26,7 @@ export interface BreakBoundsInput {
   readonly stopFlag: SharedArrayBuffer;
   /** The break totals every member shares (best-breaks.ts). */
   readonly bestBreaks: SharedArrayBuffer;
-  /** See descend() and ascend() below. */
-  readonly direction: 'down' | 'up';
+  readonly direction: BoundsDirection;
 }
 
 export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; readonly breaks: number };

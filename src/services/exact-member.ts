@@ -4,7 +4,7 @@
 // (tables, objective, explanations) as every other member's, so they are ranked like them.
 import { Worker } from 'node:worker_threads';
 import type { Problem, Schedule } from '../engine/index.js';
-import type { BreakBoundsInput, BreakBoundsMessage } from './break-bounds-worker.js';
+import type { BoundsDirection, BreakBoundsInput, BreakBoundsMessage } from './break-bounds-worker.js';
 
 export interface ExactMemberOptions {
   readonly problem: Problem;
@@ -18,8 +18,7 @@ export interface ExactMemberOptions {
   readonly bestBreaks: SharedArrayBuffer;
   /** The member proved that no schedule with every meeting has fewer breaks than this. */
   readonly onProved: (breaks: number) => void;
-  /** See BreakBoundsInput. */
-  readonly direction: 'down' | 'up';
+  readonly direction: BoundsDirection;
 }
 
 /**

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { exactUnsupported, type Problem, type Schedule } from '../engine/index.js';
 import { bestBreaks, bestBreaksBuffer, lowerBestBreaks } from './best-breaks.js';
+import type { BoundsDirection } from './break-bounds-worker.js';
 import { runExactMember } from './exact-member.js';
 import type { WorkerInput, WorkerMessage } from './solve-worker.js';
 
@@ -87,7 +88,7 @@ export function better(problem: Problem, a: Schedule, b: Schedule): boolean {
 }
 
 /** What a seed's thread does: the engine's search, or an exact member asking for falling or climbing bounds. */
-export type MemberRole = 'search' | 'down' | 'up';
+export type MemberRole = 'search' | BoundsDirection;
 
 /**
  * The role of each of `seedCount` threads. With two seeds or more, no previous schedule, an answer not asked to be
@@ -186,7 +187,7 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
       });
     });
 
-  const exact = (index: number, direction: 'down' | 'up'): Promise<Schedule | undefined> =>
+  const exact = (index: number, direction: BoundsDirection): Promise<Schedule | undefined> =>
     runExactMember({
       problem,
       seed: seeds[index]!,

@@ -8,6 +8,7 @@ import {
   NO_BREAKS_KNOWN,
   settleBound,
 } from '../../src/services/best-breaks.js';
+import type { BoundsDirection } from '../../src/services/break-bounds-worker.js';
 import { runExactMember } from '../../src/services/exact-member.js';
 import { triangle } from '../helpers/triangle-problem.js';
 
@@ -26,7 +27,7 @@ async function member(
     timeLimitMs = 20_000,
     known = NO_BREAKS_KNOWN,
     settled = NO_BOUND_SETTLED,
-    direction = 'down' as 'down' | 'up',
+    direction = 'down' as BoundsDirection,
   } = {},
 ): Promise<Run> {
   const shared = bestBreaksBuffer();
