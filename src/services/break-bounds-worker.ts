@@ -123,7 +123,7 @@ async function descend(first: Schedule): Promise<{ best: Schedule; proved: boole
         // The counter is as wide as the best total when it is built, since width costs variables in proportion.
         // A first schedule that leaves meetings out gives no total: the question is then asked unbounded, and the
         // encoding built again, once, around the total of the first answer.
-        const encoded = breakCnf(input.problem, Number.isFinite(known) ? known : 0);
+        const encoded = breakCnf(input.problem, Number.isFinite(known) ? known : 0, { busyCounts: true });
         if (!encoded.supported) return { best, proved: false };
         cnf = encoded.cnf;
         solver?.dispose();

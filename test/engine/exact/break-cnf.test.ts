@@ -3,7 +3,8 @@
 import t from 'tap';
 import type { Cadical } from 'cadical-wasm';
 import { satSolver } from '../../../src/services/sat-solver.js';
-import { breakCnf, type BreakCnf } from '../../../src/engine/exact/break-cnf.js';
+import { breakCnf, tableOwners, type BreakCnf, type BreakCnfOptions } from '../../../src/engine/exact/break-cnf.js';
+import { compile } from '../../../src/engine/solver/compile.js';
 import { EXACT_MAX_MEETINGS } from '../../../src/engine/exact/support.js';
 import { checkSchedule } from '../../../src/engine/check.js';
 import { solve } from '../../../src/engine/solve.js';
@@ -24,8 +25,8 @@ interface Descent {
 }
 
 /** Falling bounds until "no", as the portfolio's SAT member asks them. */
-async function descend(problem: Problem): Promise<Descent> {
-  const encoded = breakCnf(problem, 64);
+async function descend(problem: Problem, options: BreakCnfOptions = {}): Promise<Descent> {
+  const encoded = breakCnf(problem, 64, options);
   if (!encoded.supported) throw new Error(encoded.why);
   const cnf = encoded.cnf;
   const solver = await solverFor(cnf);
@@ -45,31 +46,39 @@ function supported(problem: Problem): boolean {
   return breakCnf(problem, 0).supported;
 }
 
-t.test('on tiny problems the least total the solver is driven to is the exhaustive optimum', async (t) => {
-  let compared = 0;
-  let unfit = 0;
-  for (let seed = 1; compared + unfit < 40 && seed < 400; seed++) {
-    const problem = randomProblem(seed, 'tiny');
-    if (!supported(problem) || problem.meetings.some((m) => (m.priority ?? 1) <= 0)) continue;
-    const exact = exhaustiveOptimum(problem);
-    const total = problem.meetings.reduce((sum, m) => sum + (m.priority ?? 1), 0);
-    const { least, answers } = await descend(problem);
-    if (exact.priority < total) {
-      unfit++;
-      t.equal(least, undefined, `#${seed}: not every meeting fits, and the encoding agrees`);
-      continue;
+/** Both settings of the encoding: the climbing member's and the descending member's. */
+const SETTINGS: readonly BreakCnfOptions[] = [{}, { busyCounts: true }];
+const named = (options: BreakCnfOptions): string => (options.busyCounts ? 'with busy counts' : 'without busy counts');
+
+for (const options of SETTINGS) tinyProblemsTest(options);
+
+function tinyProblemsTest(options: BreakCnfOptions): void {
+  t.test(`on tiny problems the least total the solver is driven to is the exhaustive optimum, ${named(options)}`, async (t) => {
+    let compared = 0;
+    let unfit = 0;
+    for (let seed = 1; compared + unfit < 40 && seed < 400; seed++) {
+      const problem = randomProblem(seed, 'tiny');
+      if (!supported(problem) || problem.meetings.some((m) => (m.priority ?? 1) <= 0)) continue;
+      const exact = exhaustiveOptimum(problem);
+      const total = problem.meetings.reduce((sum, m) => sum + (m.priority ?? 1), 0);
+      const { least, answers } = await descend(problem, options);
+      if (exact.priority < total) {
+        unfit++;
+        t.equal(least, undefined, `#${seed}: not every meeting fits, and the encoding agrees`);
+        continue;
+      }
+      compared++;
+      t.equal(least, exact.breaks, `#${seed}: ${exact.breaks} breaks at best`);
+      for (const { bound, schedule } of answers) {
+        const report = checkSchedule(problem, schedule);
+        t.ok(report.valid && schedule.stats.scheduled === problem.meetings.length, `#${seed}: the answer is valid and complete`);
+        t.ok(report.figures.breaks <= bound, `#${seed}: ${report.figures.breaks} breaks within the bound ${bound}`);
+      }
     }
-    compared++;
-    t.equal(least, exact.breaks, `#${seed}: ${exact.breaks} breaks at best`);
-    for (const { bound, schedule } of answers) {
-      const report = checkSchedule(problem, schedule);
-      t.ok(report.valid && schedule.stats.scheduled === problem.meetings.length, `#${seed}: the answer is valid and complete`);
-      t.ok(report.figures.breaks <= bound, `#${seed}: ${report.figures.breaks} breaks within the bound ${bound}`);
-    }
-  }
-  t.ok(compared >= 15, `${compared} problems with every meeting fitting`);
-  t.ok(unfit >= 1, `${unfit} where some meeting cannot fit`);
-});
+    t.ok(compared >= 15, `${compared} problems with every meeting fitting`);
+    t.ok(unfit >= 1, `${unfit} where some meeting cannot fit`);
+  });
+}
 
 t.test('on small problems over two days every answer passes the checker within its bound', async (t) => {
   let checked = 0;
@@ -77,7 +86,7 @@ t.test('on small problems over two days every answer passes the checker within i
   for (let seed = 1; seed <= 400; seed++) {
     const problem = randomProblem(seed, 'small');
     if (!supported(problem)) continue;
-    const { answers } = await descend(problem);
+    const { answers } = await descend(problem, { busyCounts: seed % 2 === 0 });
     for (const { bound, schedule } of answers) {
       const report = checkSchedule(problem, schedule);
       const messages = report.violations.map((v) => v.message).join('; ');
@@ -87,6 +96,31 @@ t.test('on small problems over two days every answer passes the checker within i
     }
   }
   t.ok(checked >= 20, `${checked} answers checked`);
+});
+
+t.test('the tables of a slot bound its meetings, counted through their owners', async (t) => {
+  // Four participants who all meet each other: six meetings, which three slots hold as three pairs of meetings.
+  const people = ['a', 'b', 'c', 'd'];
+  const meetings = people.flatMap((p, i) =>
+    people.slice(i + 1).map((q) => ({ id: `${p}${q}`, between: [p, q] as const })),
+  );
+  const times = ['09:00', '09:20', '09:40', '10:00'];
+  const allMeet = (tables: number): Problem => ({
+    format: 'meetgrid.problem/1',
+    slots: [0, 1, 2].map((i) => ({ id: `s${i + 1}`, day: '2025-05-28', start: times[i]!, end: times[i + 1]! })),
+    tables,
+    participants: people.map((id) => ({ id })),
+    meetings,
+  });
+  const c = compile(allMeet(2));
+  const owner = tableOwners(c);
+  const ownedByOne = Array.from(owner).every((p, m) => p === c.ma[m] || p === c.mb[m]);
+  t.ok(ownedByOne, 'every meeting is owned by one of its participants');
+  t.ok(new Set(owner).size < people.length, 'by fewer owners than participants');
+  for (const options of SETTINGS) {
+    t.equal((await descend(allMeet(2), options)).least, 0, `two tables hold them without a break, ${named(options)}`);
+    t.equal((await descend(allMeet(1), options)).least, undefined, `one table cannot, ${named(options)}`);
+  }
 });
 
 t.test('a triangle in three slots at one table needs a break, which the encoding proves', async (t) => {
