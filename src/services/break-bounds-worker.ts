@@ -3,7 +3,7 @@
 // ('up'). A "yes" goes through the engine's search, which starts from it; a "no" proves a lower bound. When the
 // solver has no more to give, the thread searches on until the deadline like any other member.
 // The solver polls a callback while it works, so the deadline, a stop, a better total found meanwhile by another
-// member, and a bound settled by the climbing member all reach it without terminating the thread.
+// member, and a bound proved by the climbing member all reach it without terminating the thread.
 // Why two directions: on the B2B set a "yes" takes about as long a few breaks above the optimum as at it
 // (forum-14, optimum 2: 7-8 s for 4 breaks, 7-13 s for 2), so one-fewer-than-the-best steps spend the whole limit on
 // two or three answers, while the "no" answers below a small optimum come in a second.
@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Cadical, SolverOptions } from 'cadical-wasm';
 import { breakCnf, solve, type BreakCnf, type Problem, type Schedule, type StartAssignment } from '../engine/index.js';
-import { bestBreaks, descentTarget, lowerBestBreaks, settleBound, settledBound } from './best-breaks.js';
+import { bestBreaks, climbedBound, descentTarget, lowerBestBreaks, raiseClimbedBound } from './best-breaks.js';
 import { satSolver } from './sat-solver.js';
 import type { WorkerMessage } from './solve-worker.js';
 
@@ -40,8 +40,13 @@ export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; read
  */
 const FIRST_SEARCH_SHARE = 0.1;
 const FIRST_SEARCH_STALL_MS = 250;
-/** The engine's search from each answer: this share of the time left, but at least the minimum. */
-const POLISH_SHARE = 0.15;
+/**
+ * The engine's search from each answer: this share of the time left, but at least the minimum. The climbing
+ * member's answer is its last, so it gets more. The descending member's next question is the faster way down: on
+ * forum-13crafb and ticf-13crafb the search from its answers lowered no total, and a 15% share took 0.5-1 s a time.
+ */
+const POLISH_SHARE = 0.03;
+const LAST_POLISH_SHARE = 0.15;
 const POLISH_MIN_MS = 200;
 
 const input = workerData as BreakBoundsInput;
@@ -101,22 +106,20 @@ function loadSolver(cnf: BreakCnf, options: SolverOptions = {}): Promise<Cadical
 const DESCENT_OPTIONS: SolverOptions = { sweep: 0, factor: 0, congruence: 0 };
 
 /**
- * Falling bounds. Until the climbing member settles on a lower bound, each question asks for one break fewer than
- * the best total known to any member; from then on, for the middle of the range between the bound and the best.
- * Returns the best schedule this thread found and whether the best known total was proved optimal.
+ * Falling bounds: each question is `descentTarget` of the best total known to any member and the bounds proved so
+ * far, asked again whenever one of them changes it. Returns the best schedule this thread found and whether the
+ * best known total was proved optimal.
  */
 async function descend(first: Schedule): Promise<{ best: Schedule; proved: boolean }> {
   let best = first;
   let cnf: BreakCnf | undefined;
   let solver: Cadical | undefined;
   let target = Number.POSITIVE_INFINITY;
-  let settled = settledBound(shared);
   let lower = 0; // proved by this member
   try {
     while (!stopRequested() && timeLeft() > 0) {
       const known = Math.min(bestBreaks(shared), breaksOf(best));
-      settled = settledBound(shared);
-      const next = descentTarget(known, lower, settled);
+      const next = descentTarget(known, lower, climbedBound(shared));
       if (next === undefined) return { best, proved: true };
       target = next;
       if (cnf === undefined || (Number.isFinite(known) && target > cnf.widest && cnf.widest < cnf.breakVariables)) {
@@ -128,9 +131,9 @@ async function descend(first: Schedule): Promise<{ best: Schedule; proved: boole
         cnf = encoded.cnf;
         solver?.dispose();
         solver = await loadSolver(cnf, DESCENT_OPTIONS);
-        solver.setTerminate(
-          () => stopRequested() || timeLeft() === 0 || bestBreaks(shared) <= target || settledBound(shared) !== settled,
-        );
+        // The question changes when another member finds a better total or the climbing member proves more.
+        const changed = (): boolean => descentTarget(bestBreaks(shared), lower, climbedBound(shared)) !== target;
+        solver.setTerminate(() => stopRequested() || timeLeft() === 0 || changed());
       }
       const bounded = target <= cnf.widest;
       const status = solver!.solve({ assumptions: bounded ? cnf.assumeAtMost(target) : [] });
@@ -161,26 +164,38 @@ async function descend(first: Schedule): Promise<{ best: Schedule; proved: boole
 
 /** The climbing member's counter bounds totals up to this many breaks (the B2B optima are 0-6). */
 const CLIMB_WIDTH = 20;
+/**
+ * CaDiCaL's default mode while the bound climbs, where every answer but the last is "no": ticf-13crafb's "no" for 0
+ * breaks took 0.2 s against 3.8-5.2 s in stable mode, for 1 break 0.4-0.6 s against 2.1-9.7 s, and forum-13crafb's
+ * for 4 breaks 1.8-1.9 s against 2.2-11.3 s (4 seeds). The question the climb stops at goes to a solver in stable
+ * mode, which answers "yes" at the optimum faster (forum-14 3.7-7.8 s against 5.6-11.0 s).
+ */
+const CLIMB_OPTIONS: SolverOptions = { stabilizeonly: 0, target: 1 };
 /** While the bound climbs, a question that takes longer than this share of the time ends the climb. */
 const CLIMB_QUESTION_SHARE = 0.15;
 
 /**
  * Rising bounds from 0: a "no" for k proves that no schedule with every meeting has k breaks or fewer, so the first
- * "yes" is optimal. The first question that takes longer than a "no" usually does settles the bound for the
- * descending member; this member then stays on that question, which is the optimum's whenever the bound is tight.
+ * "yes" is optimal. Each proved bound is shared at once, for the descending member. The first question that takes
+ * longer than a "no" usually does ends the climb: this member then stays on that question, which is the optimum's
+ * whenever the bound is tight.
  */
 async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }> {
   const encoded = breakCnf(input.problem, CLIMB_WIDTH);
   if (!encoded.supported) return { best: undefined, proved: false };
   const cnf = encoded.cnf;
-  const solver = await loadSolver(cnf);
   const climbMs = timeLeft() * CLIMB_QUESTION_SHARE;
   let lower = 0;
   let climbing = true;
   let questionEnds = 0;
-  solver.setTerminate(
-    () => stopRequested() || timeLeft() === 0 || bestBreaks(shared) <= lower || (climbing && Date.now() > questionEnds),
-  );
+  const load = async (options?: SolverOptions): Promise<Cadical> => {
+    const loaded = await loadSolver(cnf, options);
+    loaded.setTerminate(
+      () => stopRequested() || timeLeft() === 0 || bestBreaks(shared) <= lower || (climbing && Date.now() > questionEnds),
+    );
+    return loaded;
+  };
+  let solver = await load(CLIMB_OPTIONS);
   try {
     while (!stopRequested() && timeLeft() > 0 && lower <= cnf.widest) {
       // Another member's schedule meets the bound: it is optimal, and this member has nothing to add.
@@ -192,16 +207,19 @@ async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }
         if (solver.failedAssumptions().length === 0) return { best: undefined, proved: false };
         lower++;
         post({ type: 'proved', breaks: lower });
-        if (!climbing) settleBound(shared, lower);
+        raiseClimbedBound(shared, lower);
       } else if (status === 'satisfiable') {
         // Optimal: the engine's search from it assigns the tables and lowers the table changes. The answer is the
         // member's last either way: should the engine not realise it in full, the search goes on from it.
-        const best = search(Math.max(POLISH_MIN_MS, timeLeft() * POLISH_SHARE), cnf.read(solver.model()));
+        const best = search(Math.max(POLISH_MIN_MS, timeLeft() * LAST_POLISH_SHARE), cnf.read(solver.model()));
         publish(best);
         return { best, proved: breaksOf(best) <= lower };
       } else if (climbing && Date.now() > questionEnds) {
         climbing = false;
-        settleBound(shared, lower);
+        // Shared even when nothing is proved yet (0 breaks): the descending member then asks close above it.
+        raiseClimbedBound(shared, lower);
+        solver.dispose();
+        solver = await load();
       }
     }
     return { best: undefined, proved: false };

@@ -14,7 +14,7 @@ export interface ExactMemberOptions {
   /** Fires when the portfolio stops early (cancelled, or another member proved its answer optimal). */
   readonly stopped: AbortSignal;
   readonly onProgress: (progress: { phase: string; fraction: number; scheduled: number; breaks: number }) => void;
-  /** Shared by every member (best-breaks.ts): the fewest breaks of a complete schedule known, the settled bound. */
+  /** Shared by every member (best-breaks.ts): the fewest breaks of a complete schedule known, the climbed bound. */
   readonly bestBreaks: SharedArrayBuffer;
   /** The member proved that no schedule with every meeting has fewer breaks than this. */
   readonly onProved: (breaks: number) => void;

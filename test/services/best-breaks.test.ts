@@ -4,10 +4,11 @@ import {
   bestBreaksBuffer,
   descentTarget,
   lowerBestBreaks,
-  NO_BOUND_SETTLED,
+  DESCENT_ABOVE_BOUND,
+  NO_BOUND_CLIMBED,
   NO_BREAKS_KNOWN,
-  settleBound,
-  settledBound,
+  raiseClimbedBound,
+  climbedBound,
 } from '../../src/services/best-breaks.js';
 
 t.test('the shared total starts unknown, only ever goes down, and is seen by every view of the buffer', async (t) => {
@@ -25,26 +26,28 @@ t.test('the shared total starts unknown, only ever goes down, and is seen by eve
   t.equal(reader[0], 0);
 });
 
-t.test('the settled bound starts unsettled and only rises', async (t) => {
+t.test('the climbed bound starts unproved and only rises', async (t) => {
   const shared = new Int32Array(bestBreaksBuffer());
-  t.equal(settledBound(shared), NO_BOUND_SETTLED);
-  settleBound(shared, 0);
-  t.equal(settledBound(shared), 0, 'a bound of 0 is a settled bound');
-  settleBound(shared, 3);
-  settleBound(shared, 2);
-  t.equal(settledBound(shared), 3);
+  t.equal(climbedBound(shared), NO_BOUND_CLIMBED);
+  raiseClimbedBound(shared, 0);
+  t.equal(climbedBound(shared), 0, 'a bound of 0 is a bound');
+  raiseClimbedBound(shared, 3);
+  raiseClimbedBound(shared, 2);
+  t.equal(climbedBound(shared), 3);
   t.equal(bestBreaks(shared), NO_BREAKS_KNOWN, 'the best total is apart from it');
 });
 
-t.test('the descending member asks one fewer until a bound is settled, then halves the range', async (t) => {
-  t.equal(descentTarget(12, 0, NO_BOUND_SETTLED), 11);
-  t.equal(descentTarget(12, 0, 5), 8, 'between 5 and 11');
-  t.equal(descentTarget(8, 0, 5), 6);
+t.test('the descending member asks one fewer until the climb proves a bound, then a few above the bound', async (t) => {
+  t.equal(DESCENT_ABOVE_BOUND, 3, 'the figures below assume three above');
+  t.equal(descentTarget(12, 0, NO_BOUND_CLIMBED), 11);
+  t.equal(descentTarget(12, 0, 5), 8, 'three above 5');
+  t.equal(descentTarget(8, 0, 5), 7, 'then one fewer than the best known');
   t.equal(descentTarget(7, 0, 5), 6);
   t.equal(descentTarget(6, 0, 5), 5, 'one above the bound: the bound itself');
-  t.equal(descentTarget(9, 7, 5), 8, "the member's own proof counts when it is higher");
-  t.equal(descentTarget(3, 0, 0), 1);
-  t.equal(descentTarget(5, 0, 5), undefined, 'the best known meets the settled bound: nothing left to ask');
-  t.equal(descentTarget(4, 4, NO_BOUND_SETTLED), undefined, "nor when it meets the member's own proof");
-  t.equal(descentTarget(5, 4, NO_BOUND_SETTLED), 4);
+  t.equal(descentTarget(12, 7, 5), 10, "the member's own proof counts when it is higher");
+  t.equal(descentTarget(3, 0, 0), 2);
+  t.equal(descentTarget(5, 0, 5), undefined, 'the best known meets the climbed bound: nothing left to ask');
+  t.equal(descentTarget(4, 4, NO_BOUND_CLIMBED), undefined, "nor when it meets the member's own proof");
+  t.equal(descentTarget(5, 4, NO_BOUND_CLIMBED), 4);
+  t.equal(descentTarget(NO_BREAKS_KNOWN, 0, 2), 5, 'with no total known yet, three above the bound');
 });

@@ -3,10 +3,11 @@ import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
 import {
   bestBreaksBuffer,
+  climbedBound,
   lowerBestBreaks,
-  NO_BOUND_SETTLED,
+  NO_BOUND_CLIMBED,
   NO_BREAKS_KNOWN,
-  settleBound,
+  raiseClimbedBound,
 } from '../../src/services/best-breaks.js';
 import type { BoundsDirection } from '../../src/services/break-bounds-worker.js';
 import { runExactMember } from '../../src/services/exact-member.js';
@@ -26,14 +27,14 @@ async function member(
     stopped = new AbortController(),
     timeLimitMs = 20_000,
     known = NO_BREAKS_KNOWN,
-    settled = NO_BOUND_SETTLED,
+    climbed = NO_BOUND_CLIMBED,
     direction = 'down' as BoundsDirection,
   } = {},
 ): Promise<Run> {
   const shared = bestBreaksBuffer();
   const bestBreaks = new Int32Array(shared);
   lowerBestBreaks(bestBreaks, known);
-  settleBound(bestBreaks, settled);
+  raiseClimbedBound(bestBreaks, climbed);
   const proved: number[] = [];
   const started = Date.now();
   const schedule = await runExactMember({
@@ -70,6 +71,7 @@ t.test('a climbing member refutes 0 breaks, then finds the optimum, and stops th
   t.ok(run.schedule && checkSchedule(triangle, run.schedule).valid);
   t.equal(run.schedule?.stats.breaks, 1);
   t.same(run.proved, [1], 'the "no" for 0 breaks is the proof');
+  t.equal(climbedBound(run.bestBreaks), 1, 'shared with the descending member as it comes');
   t.equal(run.bestBreaks[0], 1, 'the total is shared with the other members');
   t.ok(run.ms < 15_000, `it ends at the answer, not at the limit (${run.ms} ms)`);
 });
@@ -80,9 +82,9 @@ t.test("a climbing member stops once its bound meets another member's total, wit
   t.equal(run.schedule, undefined, 'the other member holds the optimal schedule');
 });
 
-t.test('a descending member under a settled bound still proves the optimum', async (t) => {
-  // Settled at 0, it halves the range below the best total it knows and ends on the question for 0, refuted.
-  const run = await member(triangle, { known: 3, settled: 0 });
+t.test("a descending member under the climbing member's bound still proves the optimum", async (t) => {
+  // With 0 proved by the climb, it asks close above it and ends on the question for 0, refuted.
+  const run = await member(triangle, { known: 3, climbed: 0 });
   t.equal(run.schedule?.stats.breaks, 1);
   t.same(run.proved, [1]);
 });
