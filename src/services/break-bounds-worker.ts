@@ -36,8 +36,8 @@ export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; read
  * the time), so the solver starts from a bound close to the answer. On easy events it reaches the optimum itself:
  * a 400-meeting event without booths gets 0 breaks in 0.6 s, which a fixed 0.5 s search missed (2 breaks after
  * 10 s). A quarter of the time was too long on the B2B set: the solver's answers then came too late (forum-14 10
- * breaks, forum-13crafb 12-14). A stall of 250 ms ended that event's search at 1 or 2 breaks in 9 of 14 runs, and
- * the solver then took 6 s to reach 0; with 500 ms it reached 0 in all 6.
+ * breaks, forum-13crafb 12-14). A stall of 250 ms ended a 396-meeting event's search at 1 or 2 breaks in 11 of 18
+ * runs, and the solvers then took about 6 s to reach 0; with 500 ms it reached 0 in 14 of 14.
  */
 const FIRST_SEARCH_SHARE = 0.1;
 const FIRST_SEARCH_STALL_MS = 500;
