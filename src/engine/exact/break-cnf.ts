@@ -5,7 +5,7 @@
 import type { StartAssignment } from '../solve.js';
 import { compile, type Compiled } from '../solver/compile.js';
 import type { Problem } from '../types.js';
-import { exactUnsupported } from './support.js';
+import { exactUnsupported, meetingsAllowedPerSlot } from './support.js';
 import { CnfBuilder } from './cnf.js';
 
 export interface BreakCnf {
@@ -101,9 +101,7 @@ function meetingSlotVariables(c: Compiled, f: CnfBuilder): Int32Array {
 
 /** Whether more meetings are allowed in each slot than it has tables: only there do the tables need counting. */
 function crowdedSlots(c: Compiled): boolean[] {
-  const allowedIn = new Int32Array(c.S);
-  for (let i = 0; i < c.allowedSlots.length; i++) allowedIn[c.allowedSlots[i]!]!++;
-  return Array.from(allowedIn, (n, s) => n > c.capacity[s]!);
+  return Array.from(meetingsAllowedPerSlot(c), (n, s) => n > c.capacity[s]!);
 }
 
 /**

@@ -34,9 +34,15 @@ export function exactUnsupported(problem: Problem, compiled?: Compiled): string 
 
 /** Cells of the per-slot table counters that the encoding would build (none where the tables cannot run out). */
 export function tableCounterCells(c: Compiled): number {
-  const allowedIn = new Int32Array(c.S);
-  for (let i = 0; i < c.allowedSlots.length; i++) allowedIn[c.allowedSlots[i]!]!++;
+  const allowedIn = meetingsAllowedPerSlot(c);
   let cells = 0;
   for (let s = 0; s < c.S; s++) if (allowedIn[s]! > c.capacity[s]!) cells += allowedIn[s]! * c.capacity[s]!;
   return cells;
+}
+
+/** How many meetings may be held in each slot: the tables need counting only where this exceeds them. */
+export function meetingsAllowedPerSlot(c: Compiled): Int32Array {
+  const allowedIn = new Int32Array(c.S);
+  for (let i = 0; i < c.allowedSlots.length; i++) allowedIn[c.allowedSlots[i]!]!++;
+  return allowedIn;
 }
