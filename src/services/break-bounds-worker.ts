@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Cadical, SolverOptions } from 'cadical-wasm';
 import { breakCnf, solve, type BreakCnf, type Problem, type Schedule, type StartAssignment } from '../engine/index.js';
-import { bestBreaks, climbedBound, descentTarget, lowerBestBreaks, raiseClimbedBound } from './best-breaks.js';
+import { bestBreaks, climbedBound, descentTarget, lowerBestBreaks, raiseClimbedBound, settledTarget } from './best-breaks.js';
 import { satSolver } from './sat-solver.js';
 import type { WorkerMessage } from './solve-worker.js';
 
@@ -27,6 +27,8 @@ export interface BreakBoundsInput {
   /** The break totals every member shares (best-breaks.ts). */
   readonly bestBreaks: SharedArrayBuffer;
   readonly direction: BoundsDirection;
+  /** How long a climbing question may take before the climb stops; by default a share of the time (tests set it). */
+  readonly climbQuestionMs?: number;
 }
 
 export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; readonly breaks: number };
@@ -168,83 +170,71 @@ const CLIMB_WIDTH = 20;
 /**
  * CaDiCaL's default mode while the bound climbs, where every answer but the last is "no": ticf-13crafb's "no" for 0
  * breaks took 0.2 s against 3.8-5.2 s in stable mode, for 1 break 0.4-0.6 s against 2.1-9.7 s, and forum-13crafb's
- * for 4 breaks 1.8-1.9 s against 2.2-11.3 s (4 seeds). The question the climb stops at goes to a solver in stable
- * mode, which answers "yes" at the optimum faster (forum-14 3.7-7.8 s against 5.6-11.0 s).
+ * for 4 breaks 1.8-1.9 s against 2.2-11.3 s (4 seeds). The questions after the climb go to a solver in stable
+ * mode, which answers "yes" faster (forum-14 at its optimum 3.7-7.8 s against 5.6-11.0 s).
  */
 const CLIMB_OPTIONS: SolverOptions = { stabilizeonly: 0, target: 1 };
 /** While the bound climbs, a question that takes longer than this share of the time ends the climb. */
 const CLIMB_QUESTION_SHARE = 0.15;
 /**
- * Once this share of the time has passed with the stopped question unanswered, and the best total still three or
- * more above the bound, the climbing member asks for two above the bound instead, beside the descending member. On
- * forum-13crafb and ticf-13crafb the stopped question is a "no" it cannot prove in the limit, and two above is one
- * above the optimum: seeds 1-8 within +1 in 7 and 5 runs, against 5 and 5 without. Where the stopped question is
- * the optimum (forum-14, ticf-14crafa, forum-13crafc, ticf-13crafc), the best total is close to the bound by then,
- * so the member stays on it: all four still proved optimal (seeds 1-2).
- */
-const HELP_SHARE = 0.6;
-const HELP_ABOVE_BOUND = 2;
-
-/**
- * Rising bounds from 0: a "no" for k proves that no schedule with every meeting has k breaks or fewer, so the first
- * "yes" is optimal. Each proved bound is shared at once, for the descending member. The first question that takes
- * longer than a "no" usually does ends the climb: this member then stays on that question, which is the optimum's
- * whenever the bound is tight, or later helps the descending member (HELP_SHARE).
+ * Rising bounds from 0: a "no" for k proves that no schedule with every meeting has k breaks or fewer, and each proved
+ * bound is shared at once, for the descending member. The first question that takes longer than a "no" usually does
+ * ends the climb. The member then asks, in stable mode, `settledTarget`: two above the bound, then lower as answers
+ * come, so that a "yes" at the bound is optimal. Returns the best schedule this thread found and whether it (or
+ * another member's best total) was proved optimal.
  */
 async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }> {
   const encoded = breakCnf(input.problem, CLIMB_WIDTH);
   if (!encoded.supported) return { best: undefined, proved: false };
   const cnf = encoded.cnf;
-  const climbMs = timeLeft() * CLIMB_QUESTION_SHARE;
+  const climbMs = input.climbQuestionMs ?? timeLeft() * CLIMB_QUESTION_SHARE;
   let lower = 0;
   let climbing = true;
   let questionEnds = 0;
-  const helpFrom = Date.now() + timeLeft() * HELP_SHARE;
-  let helping = false;
-  const asked = (): number => lower + (helping ? HELP_ABOVE_BOUND : 0);
-  const timeToHelp = (): boolean =>
-    !climbing &&
-    !helping &&
-    Date.now() > helpFrom &&
-    bestBreaks(shared) > lower + HELP_ABOVE_BOUND &&
-    lower + HELP_ABOVE_BOUND <= cnf.widest;
+  let best: Schedule | undefined;
+  const known = (): number => Math.min(bestBreaks(shared), best ? breaksOf(best) : Number.POSITIVE_INFINITY);
+  const next = (): number | undefined => {
+    if (climbing) return known() <= lower ? undefined : lower;
+    const target = settledTarget(known(), lower);
+    return target === undefined ? undefined : Math.min(target, cnf.widest);
+  };
+  let asked: number | undefined;
   const load = async (options?: SolverOptions): Promise<Cadical> => {
     const loaded = await loadSolver(cnf, options);
     loaded.setTerminate(
-      () =>
-        stopRequested() ||
-        timeLeft() === 0 ||
-        bestBreaks(shared) <= asked() ||
-        (climbing && Date.now() > questionEnds) ||
-        timeToHelp(),
+      () => stopRequested() || timeLeft() === 0 || next() !== asked || (climbing && Date.now() >= questionEnds),
     );
     return loaded;
   };
   let solver = await load(CLIMB_OPTIONS);
   try {
     while (!stopRequested() && timeLeft() > 0 && lower <= cnf.widest) {
-      // Another member's schedule meets the bound: it is optimal, and this member has nothing to add.
-      if (bestBreaks(shared) <= lower) return { best: undefined, proved: true };
+      asked = next();
+      // A schedule known to some member meets the bound: it is optimal.
+      if (asked === undefined) return { best, proved: true };
       questionEnds = Date.now() + climbMs;
-      if (timeToHelp()) helping = true;
-      // Another member has a schedule as good as the one this member helps to find: nothing left to help with.
-      if (helping && bestBreaks(shared) <= asked()) return { best: undefined, proved: false };
-      const status = solver.solve({ assumptions: cnf.assumeAtMost(asked()) });
+      const status = solver.solve({ assumptions: cnf.assumeAtMost(asked) });
       if (status === 'unsatisfiable') {
         // A "no" that needs no bound at all: not every meeting fits, so there is nothing to prove about breaks.
-        if (solver.failedAssumptions().length === 0) return { best: undefined, proved: false };
-        lower = asked() + 1;
-        helping = false;
+        if (solver.failedAssumptions().length === 0) return { best, proved: false };
+        lower = asked + 1;
         post({ type: 'proved', breaks: lower });
         raiseClimbedBound(shared, lower);
       } else if (status === 'satisfiable') {
-        // Optimal, unless the member was helping: the engine's search from it assigns the tables and lowers the
-        // table changes. The answer is the member's last either way: should the engine not realise it in full, the
-        // search goes on from it.
-        const best = search(Math.max(POLISH_MIN_MS, timeLeft() * LAST_POLISH_SHARE), cnf.read(solver.model()));
+        // The engine's search from the answer assigns the tables and lowers the table changes; at the bound the
+        // answer is optimal and the member's last, so the search gets more time.
+        const last = asked <= lower;
+        const polished = search(
+          Math.max(POLISH_MIN_MS, timeLeft() * (last ? LAST_POLISH_SHARE : POLISH_SHARE)),
+          cnf.read(solver.model()),
+        );
+        if (best === undefined || breaksOf(polished) < breaksOf(best)) best = polished;
         publish(best);
-        return { best, proved: !helping && breaksOf(best) <= lower };
-      } else if (climbing && Date.now() > questionEnds) {
+        if (last) return { best, proved: breaksOf(best) <= lower };
+        // Should the engine not realise the answer in full, the same question would only get the same answer: the
+        // search goes on from the best instead.
+        if (breaksOf(best) > asked) return { best, proved: false };
+      } else if (climbing && Date.now() >= questionEnds) {
         climbing = false;
         // Shared even when nothing is proved yet (0 breaks): the descending member then asks close above it.
         raiseClimbedBound(shared, lower);
@@ -252,7 +242,7 @@ async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }
         solver = await load();
       }
     }
-    return { best: undefined, proved: false };
+    return { best, proved: false };
   } finally {
     solver.dispose();
   }

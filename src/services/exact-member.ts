@@ -19,6 +19,8 @@ export interface ExactMemberOptions {
   /** The member proved that no schedule with every meeting has fewer breaks than this. */
   readonly onProved: (breaks: number) => void;
   readonly direction: BoundsDirection;
+  /** See BreakBoundsInput. */
+  readonly climbQuestionMs?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function runExactMember(options: ExactMemberOptions): Promise<Schedule | 
       stopFlag: options.stopFlag,
       bestBreaks: options.bestBreaks,
       direction: options.direction,
+      ...(options.climbQuestionMs === undefined ? {} : { climbQuestionMs: options.climbQuestionMs }),
     };
     const worker = new Worker(workerUrl(), { workerData: input });
     let answer: Schedule | undefined;

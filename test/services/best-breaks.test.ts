@@ -9,6 +9,8 @@ import {
   NO_BREAKS_KNOWN,
   raiseClimbedBound,
   climbedBound,
+  settledTarget,
+  SETTLED_ABOVE_BOUND,
 } from '../../src/services/best-breaks.js';
 
 t.test('the shared total starts unknown, only ever goes down, and is seen by every view of the buffer', async (t) => {
@@ -50,4 +52,15 @@ t.test('the descending member asks one fewer until the climb proves a bound, the
   t.equal(descentTarget(4, 4, NO_BOUND_CLIMBED), undefined, "nor when it meets the member's own proof");
   t.equal(descentTarget(5, 4, NO_BOUND_CLIMBED), 4);
   t.equal(descentTarget(NO_BREAKS_KNOWN, 0, 2), NO_BREAKS_KNOWN - 1, 'with no complete schedule, any one first');
+});
+
+t.test('once its climb stops, the climbing member asks two above its bound, then one fewer than the best known', async (t) => {
+  t.equal(SETTLED_ABOVE_BOUND, 2, 'the figures below assume two above');
+  t.equal(settledTarget(NO_BREAKS_KNOWN, 5), 7, 'no complete schedule yet: two above the bound');
+  t.equal(settledTarget(12, 5), 7);
+  t.equal(settledTarget(7, 5), 6, 'a schedule at two above: one above next');
+  t.equal(settledTarget(6, 5), 5, 'then the bound itself, whose "yes" is optimal');
+  t.equal(settledTarget(5, 5), undefined, 'the best known meets the bound: nothing left to ask');
+  t.equal(settledTarget(2, 0), 1);
+  t.equal(settledTarget(12, 0), 2, 'a bound of 0 counts like any other');
 });

@@ -29,6 +29,7 @@ async function member(
     known = NO_BREAKS_KNOWN,
     climbed = NO_BOUND_CLIMBED,
     direction = 'down' as BoundsDirection,
+    climbQuestionMs = undefined as number | undefined,
   } = {},
 ): Promise<Run> {
   const shared = bestBreaksBuffer();
@@ -47,6 +48,7 @@ async function member(
     bestBreaks: shared,
     onProved: (breaks) => proved.push(breaks),
     direction,
+    ...(climbQuestionMs === undefined ? {} : { climbQuestionMs }),
   });
   return { proved, bestBreaks, schedule, ms: Date.now() - started };
 }
@@ -74,6 +76,25 @@ t.test('a climbing member refutes 0 breaks, then finds the optimum, and stops th
   t.equal(climbedBound(run.bestBreaks), 1, 'shared with the descending member as it comes');
   t.equal(run.bestBreaks[0], 1, 'the total is shared with the other members');
   t.ok(run.ms < 15_000, `it ends at the answer, not at the limit (${run.ms} ms)`);
+});
+
+t.test('a climbing member whose climb stops at once asks above its bound, then lower, down to a proved optimum', async (t) => {
+  // Two triangles apart: 2 breaks at the least. Climbing, the member would prove 1, then 2. Stopped at its first
+  // question, it asks for 2 above its bound of 0, gets a schedule with 2, then refutes 1: 2 is its only proof.
+  const twoTriangles: Problem = {
+    ...triangle,
+    tables: 2,
+    participants: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id })),
+    meetings: [...triangle.meetings, { id: 'de', between: ['d', 'e'] }, { id: 'df', between: ['d', 'f'] }, { id: 'ef', between: ['e', 'f'] }],
+  };
+  const climbed = await member(twoTriangles, { direction: 'up' });
+  t.same(climbed.proved, [1, 2], 'the climb proves each bound in turn');
+  const run = await member(twoTriangles, { direction: 'up', climbQuestionMs: 0 });
+  t.ok(run.schedule && checkSchedule(twoTriangles, run.schedule).valid);
+  t.equal(run.schedule?.stats.breaks, 2);
+  t.same(run.proved, [2], 'the "no" for 1 break, asked after the "yes" for 2');
+  t.equal(climbedBound(run.bestBreaks), 2);
+  t.equal(run.bestBreaks[0], 2);
 });
 
 t.test("a climbing member stops once its bound meets another member's total, with no answer of its own", async (t) => {
