@@ -192,10 +192,11 @@ async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }
   let climbing = true;
   let questionEnds = 0;
   let best: Schedule | undefined;
-  const known = (): number => Math.min(bestBreaks(shared), best ? breaksOf(best) : Number.POSITIVE_INFINITY);
+  // The member's own answers are published as they come, so the shared total covers them.
   const next = (): number | undefined => {
-    if (climbing) return known() <= lower ? undefined : lower;
-    const target = settledTarget(known(), lower);
+    const known = bestBreaks(shared);
+    if (climbing) return known <= lower ? undefined : lower;
+    const target = settledTarget(known, lower);
     return target === undefined ? undefined : Math.min(target, cnf.widest);
   };
   let asked: number | undefined;
