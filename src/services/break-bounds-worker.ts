@@ -114,7 +114,7 @@ const DESCENT_OPTIONS: SolverOptions = { sweep: 0, factor: 0, congruence: 0 };
  * forum-13crafb (8 then 7 breaks) took 1.9-2.3 s for 8 and a median of 5.1 s to 7 with width 16, against 2.2-5.9 s
  * and 7.7 s with width 9, and 4.0-7.8 s for 8 with width 30; ticf-13crafb (5 then 4) reached 4 in a median of 6.0 s,
  * at most 8.3 s, with width 16, against 7.6 s and one run over 12 s with width 11. In the portfolio the difference
- * is within the noise (the two instances within +1 in 60 runs of 64, against 61 without). The width costs little
+ * is within the noise (the two instances within +1 in 89 runs of 96, against 90 without). The width costs little
  * memory: forum-14 peaked at 332 MB against 325 MB.
  */
 const DESCENT_MIN_WIDTH = 16;
