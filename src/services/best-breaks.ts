@@ -56,8 +56,8 @@ export const DESCENT_ABOVE_BOUND = 3;
 /**
  * The descending member's next question, as a break total: one fewer than the best known while no bound is proved
  * by the climbing member (or there is none) or no schedule with every meeting is known; then a few breaks above the
- * higher of the two proved bounds, or one fewer than the best known when that is lower. Undefined when the best known meets a proved bound: it is optimal
- * and there is nothing left to ask.
+ * higher of the two proved bounds, or one fewer than the best known when that is lower. Undefined when the best
+ * known meets a proved bound: it is optimal and there is nothing left to ask.
  */
 export function descentTarget(known: number, provedHere: number, climbed: number): number | undefined {
   const floor = Math.max(provedHere, climbed);
@@ -65,7 +65,12 @@ export function descentTarget(known: number, provedHere: number, climbed: number
   // Without a schedule that holds every meeting, any such schedule comes first: the unbounded question is the
   // easiest one (forum-14.prec15 left a meeting out when it was asked for 5 breaks from the start).
   if (climbed === NO_BOUND_CLIMBED || known >= NO_BREAKS_KNOWN) return known - 1;
-  return Math.min(known - 1, floor + DESCENT_ABOVE_BOUND);
+  return aboveBound(known, floor, DESCENT_ABOVE_BOUND);
+}
+
+/** `above` breaks above the proved `floor`, or one fewer than the best known when lower; undefined at the floor. */
+function aboveBound(known: number, floor: number, above: number): number | undefined {
+  return known <= floor ? undefined : Math.min(known - 1, floor + above);
 }
 
 /**
@@ -84,6 +89,5 @@ export const SETTLED_ABOVE_BOUND = 2;
  * the best known when that is lower. Undefined when the best known meets the bound: it is optimal.
  */
 export function settledTarget(known: number, lower: number): number | undefined {
-  if (known <= lower) return undefined;
-  return Math.min(known - 1, lower + SETTLED_ABOVE_BOUND);
+  return aboveBound(known, lower, SETTLED_ABOVE_BOUND);
 }

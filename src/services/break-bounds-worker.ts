@@ -11,7 +11,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Cadical, SolverOptions } from 'cadical-wasm';
 import { breakCnf, solve, type BreakCnf, type Problem, type Schedule, type StartAssignment } from '../engine/index.js';
-import { bestBreaks, climbedBound, descentTarget, lowerBestBreaks, raiseClimbedBound, settledTarget } from './best-breaks.js';
+import {
+  bestBreaks,
+  climbedBound,
+  descentTarget,
+  lowerBestBreaks,
+  raiseClimbedBound,
+  settledTarget,
+} from './best-breaks.js';
 import { satSolver } from './sat-solver.js';
 import type { WorkerMessage } from './solve-worker.js';
 
