@@ -137,11 +137,21 @@ async function descend(first: Schedule): Promise<{ best: Schedule; proved: boole
   let solver: Cadical | undefined;
   let target = Number.POSITIVE_INFINITY;
   let lower = 0; // proved by this member
+  let interrupted = false;
+  // The question changes when another member finds a better total or the climbing member proves more.
+  const changed = (): boolean => descentTarget(bestBreaks(shared), lower, climbedBound(shared)) !== target;
+  const load = async (encoded: BreakCnf): Promise<Cadical> => {
+    solver?.dispose();
+    const loaded = await loadSolver(encoded, DESCENT_OPTIONS);
+    loaded.setTerminate(() => stopRequested() || timeLeft() === 0 || changed());
+    return loaded;
+  };
   try {
     while (!stopRequested() && timeLeft() > 0) {
       const known = Math.min(bestBreaks(shared), breaksOf(best));
       const next = descentTarget(known, lower, climbedBound(shared));
       if (next === undefined) return { best, proved: true };
+      const easier = interrupted && next > target;
       target = next;
       if (cnf === undefined || (Number.isFinite(known) && target > cnf.widest && cnf.widest < cnf.breakVariables)) {
         // The counter is as wide as the best total when it is built, and at least DESCENT_MIN_WIDTH.
@@ -151,14 +161,15 @@ async function descend(first: Schedule): Promise<{ best: Schedule; proved: boole
         const encoded = breakCnf(input.problem, width, { busyCounts: true });
         if (!encoded.supported) return { best, proved: false };
         cnf = encoded.cnf;
-        solver?.dispose();
-        solver = await loadSolver(cnf, DESCENT_OPTIONS);
-        // The question changes when another member finds a better total or the climbing member proves more.
-        const changed = (): boolean => descentTarget(bestBreaks(shared), lower, climbedBound(shared)) !== target;
-        solver.setTerminate(() => stopRequested() || timeLeft() === 0 || changed());
+        solver = await load(cnf);
+      } else if (easier) {
+        // A harder question left unfinished (the climbing member proved more meanwhile) leaves the solver worse off
+        // for the easier one than a fresh start (figures in BENCHMARKS.md).
+        solver = await load(cnf);
       }
       const bounded = target <= cnf.widest;
       const status = solver!.solve({ assumptions: bounded ? cnf.assumeAtMost(target) : [] });
+      interrupted = status === 'unknown';
       if (status === 'unsatisfiable') {
         // Unbounded, "no" means not every meeting fits: nothing for this member to prove.
         if (!bounded) return { best, proved: false };
