@@ -218,9 +218,10 @@ const CLIMB_WIDTH = 20;
 const CLIMB_OPTIONS: SolverOptions = { stabilizeonly: 0, target: 1 };
 /**
  * While the bound climbs, a question that takes longer than this share of the time ends the climb. forum-13crafb's
- * "no" for 4 breaks took 1.0-1.46 s in the portfolio (74 runs); with 15% (1.45 s) the climb stopped there in 3 runs
- * of 86, and each ended with 11-13 breaks: three above a bound one too low is the optimum plus one, which a fresh
- * solver rarely answers in time. ticf-13crafb's "no" for 2 takes 2.1-3.1 s alone, so its climb still stops at 2.
+ * "no" for 4 breaks took 1.04-1.45 s in the portfolio (81 runs); with 15% (1.45 s) the climb stopped there in 3 runs
+ * of 84, two of which ended with 11 and 12 breaks: three above a bound one too low is the optimum plus one, which a
+ * fresh solver rarely answers in time. ticf-13crafb's "no" for 2 takes 2.1-3.1 s alone, so its climb still stops
+ * at 2.
  */
 const CLIMB_QUESTION_SHARE = 0.2;
 /**
