@@ -221,9 +221,10 @@ const CLIMB_OPTIONS: SolverOptions = { stabilizeonly: 0, target: 1 };
  * While the bound climbs, a question that takes longer than this share of the time ends the climb. forum-13crafb's
  * "no" for 4 breaks took 1.04-1.45 s in the portfolio (81 runs); with 15% (1.45 s) the climb stopped there in 3 runs
  * of 84, two of which ended with 11 and 12 breaks: three above a bound one too low is the optimum plus one, which a
- * fresh solver rarely answers in time. With a fifth (1.94 s) it took at most 1.78 s in 40 runs, all at the optimum.
- * The cost: ticf-13crafb's "no" for 2 (2.1-3.1 s alone) came within the cut in 2 runs of 36, which proves its
- * optimum of 3 but raises the descending member's question from 5 to 6, a slower one; one of the two ended at 5.
+ * fresh solver rarely answers in time. With a fifth (1.94 s) it took at most 1.78 s in 52 runs, all at the optimum.
+ * The cost: ticf-13crafb's "no" for 2 (2.1-3.1 s alone) came within the cut in 4 runs of 60 (1.74-1.93 s), which
+ * proves its optimum of 3 but raises the descending member's question from 5 to 6, a slower one; two of the four
+ * ended at 5. The two instances' slowest "no" answers overlap, so no single cut serves both.
  */
 const CLIMB_QUESTION_SHARE = 0.2;
 /**
