@@ -218,15 +218,14 @@ const CLIMB_WIDTH = 20;
  */
 const CLIMB_OPTIONS: SolverOptions = { stabilizeonly: 0, target: 1 };
 /**
- * While the bound climbs, a question that takes longer than this share of the time ends the climb. forum-13crafb's
- * "no" for 4 breaks took 1.04-1.45 s in the portfolio (81 runs); with 15% (1.45 s) the climb stopped there in 3 runs
- * of 84, two of which ended with 11 and 12 breaks: three above a bound one too low is the optimum plus one, which a
- * fresh solver rarely answers in time. With a fifth (1.94 s) it took at most 1.78 s in 52 runs, all at the optimum.
- * The cost: ticf-13crafb's "no" for 2 (2.1-3.1 s alone) came within the cut in 4 runs of 60 (1.74-1.93 s), which
- * proves its optimum of 3 but raises the descending member's question from 5 to 6, a slower one; two of the four
- * ended at 5. The two instances' slowest "no" answers overlap, so no single cut serves both.
+ * While the bound climbs, a question that takes longer than this share of the time ends the climb. It sits between
+ * two instances' hard "no" answers, whose times overlap. forum-13crafb's "no" for 4 breaks took 1.04-1.78 s in the
+ * portfolio: at 15% (1.45 s) the climb stopped there in 11 runs of 168, and 3 of those ended at 11-14 breaks (the
+ * others reached 6 or 7). ticf-13crafb's "no" for 2 (2.1-3.1 s alone) is then always cut; at a fifth (1.94 s) it came
+ * in 4 runs of 60, which proves its optimum of 3 but raises the descending member's question from 5 to 6, a slower
+ * one, and 2 of those ended at 5 breaks. Per run the two cuts missed about as often, so it stays at 15%.
  */
-const CLIMB_QUESTION_SHARE = 0.2;
+const CLIMB_QUESTION_SHARE = 0.15;
 /**
  * Rising bounds from 0: a "no" for k proves that no schedule with every meeting has k breaks or fewer, and each proved
  * bound is shared at once, for the descending member. The first question that takes longer than a "no" usually does
