@@ -134,9 +134,9 @@ const DESCENT_MIN_WIDTH = 16;
  * Each answer becomes the solver's starting point (`startFrom`): the next question, one break fewer, is then answered
  * near it. One solver at a time: forum-13crafb's 7 after 8 took 1.1-1.4 s and 6 after 7 0.4-0.5 s (6 seeds), where
  * the solver's own phases took 2.5-6.4 s for 7 (8 seeds, one over 10 s); ticf-13crafb's 4 after 5 took 1.0-1.8 s
- * (one 6.1 s), against 1.1-5.5 s. In the portfolio forum-13crafb was proved optimal in 52 runs of 52, where 20 of 48
- * had reached it before; ticf-13crafb was within one break of its optimum in 47 of 48, against 34 of 36.
- * (BENCHMARKS.md has the builds and seeds.)
+ * (one 6.1 s), against 1.1-5.5 s. In the portfolio, forum-13crafb reached its optimum in 22 runs of 24 (21 proved),
+ * against 20 of 48 without starting points; ticf-13crafb was within one break of its optimum in 24 of 24, against 34
+ * of 36 (BENCHMARKS.md has the builds and seeds). Setting them costs 1-6 ms an answer (50,000-63,000 variables).
  */
 async function descend(first: Schedule): Promise<{ best: Schedule; proved: boolean }> {
   let best = first;

@@ -16,8 +16,11 @@ t.test('the solver holds the clauses it is loaded with', async (t) => {
 });
 
 t.test('startFrom: the decisions follow the given model', async (t) => {
-  const wanted = [false, false, true, false, true, false];
-  for (const pattern of [wanted, [false, true, false, false, false, true]]) {
+  const patterns = [
+    [false, false, true, false, true, false],
+    [false, true, false, false, false, true],
+  ];
+  for (const pattern of patterns) {
     const solver = await satSolver(clauses, decisionsOnly);
     t.teardown(() => solver.dispose());
     startFrom(solver, pattern);
