@@ -36,6 +36,8 @@ export interface BreakBoundsInput {
   readonly direction: BoundsDirection;
   /** How long a climbing question may take before the climb stops; by default a share of the time (tests set it). */
   readonly climbQuestionMs?: number;
+  /** How long the descending member's first search may take; by default a share of the time (tests set it). */
+  readonly firstSearchMs?: number;
 }
 
 export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; readonly breaks: number };
@@ -318,7 +320,7 @@ async function run(): Promise<Schedule | undefined> {
     if (proved || stopRequested() || timeLeft() === 0) return best;
     return search(timeLeft(), best?.assignments);
   }
-  let best = search(timeLeft() * FIRST_SEARCH_SHARE, undefined, FIRST_SEARCH_STALL_MS);
+  let best = search(input.firstSearchMs ?? timeLeft() * FIRST_SEARCH_SHARE, undefined, FIRST_SEARCH_STALL_MS);
   publish(best);
   let proved = best.status === 'optimal';
   if (!proved) ({ best, proved } = await descend(best));

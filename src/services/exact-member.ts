@@ -21,6 +21,8 @@ export interface ExactMemberOptions {
   readonly direction: BoundsDirection;
   /** See BreakBoundsInput. */
   readonly climbQuestionMs?: number;
+  /** See BreakBoundsInput. */
+  readonly firstSearchMs?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function runExactMember(options: ExactMemberOptions): Promise<Schedule | 
       bestBreaks: options.bestBreaks,
       direction: options.direction,
       ...(options.climbQuestionMs === undefined ? {} : { climbQuestionMs: options.climbQuestionMs }),
+      ...(options.firstSearchMs === undefined ? {} : { firstSearchMs: options.firstSearchMs }),
     };
     const worker = new Worker(workerUrl(), { workerData: input });
     let answer: Schedule | undefined;
