@@ -1,18 +1,9 @@
 // Regression on real brokerage-event instances (Bofill et al., JAIR 2022) converted to problem files, with small
 // deterministic budgets: every answer valid, every meeting that can be placed placed, the break cap of 2 kept.
 import t from 'tap';
-import { readFileSync } from 'node:fs';
 import { checkSchedule } from '../../src/engine/check.js';
 import { solve } from '../../src/engine/solve.js';
-import type { Problem } from '../../src/engine/types.js';
-import { validateProblem } from '../../src/engine/validate.js';
-
-function fixture(name: string): Problem {
-  const input: unknown = JSON.parse(readFileSync(new URL(`../fixtures/b2b/${name}.json`, import.meta.url), 'utf8'));
-  const result = validateProblem(input);
-  if (!result.ok) throw new Error(`fixture ${name} is invalid`);
-  return result.problem;
-}
+import { b2bFixture as fixture } from '../helpers/b2b-fixture.js';
 
 const cases = [
   // name, iterations, known optimum, breaks allowed in this short run

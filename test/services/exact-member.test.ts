@@ -1,5 +1,4 @@
 import t from 'tap';
-import { readFileSync } from 'node:fs';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
 import {
@@ -12,11 +11,8 @@ import {
 } from '../../src/services/best-breaks.js';
 import type { BoundsDirection } from '../../src/services/break-bounds-worker.js';
 import { runExactMember } from '../../src/services/exact-member.js';
+import { b2bFixture } from '../helpers/b2b-fixture.js';
 import { triangle } from '../helpers/triangle-problem.js';
-
-function b2b(name: string): Problem {
-  return JSON.parse(readFileSync(new URL(`../fixtures/b2b/${name}.json`, import.meta.url), 'utf8')) as Problem;
-}
 
 interface Run {
   readonly proved: number[];
@@ -156,7 +152,7 @@ t.test('when not every meeting fits, the member searches on and answers with a v
 t.test('when the first search leaves meetings out, the member asks for any schedule with all of them first', async (t) => {
   // tic-12.prec25 (optimum 0): without time to search, the engine's greedy pass places 102-109 of its 125 meetings.
   // The solver's unbounded answer holds every meeting, and the bounded questions follow from its total.
-  const problem = b2b('tic-12.prec25');
+  const problem = b2bFixture('tic-12.prec25');
   const run = await member(problem, { timeLimitMs: 8_000, firstSearchMs: 0 });
   const report = run.schedule && checkSchedule(problem, run.schedule);
   t.ok(report?.valid, 'a valid schedule');

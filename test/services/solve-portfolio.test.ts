@@ -1,16 +1,9 @@
 import t from 'tap';
-import { readFileSync } from 'node:fs';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem } from '../../src/engine/types.js';
-import { validateProblem } from '../../src/engine/validate.js';
 import { finishReserveMs, memberRoles, searchTimeMs, solveInWorkers } from '../../src/services/solve-portfolio.js';
+import { b2bFixture as fixture } from '../helpers/b2b-fixture.js';
 import { triangle } from '../helpers/triangle-problem.js';
-
-function fixture(name: string): Problem {
-  const result = validateProblem(JSON.parse(readFileSync(new URL(`../fixtures/b2b/${name}.json`, import.meta.url), 'utf8')));
-  if (!result.ok) throw new Error(`fixture ${name} is invalid`);
-  return result.problem;
-}
 
 t.test('two seeds in worker threads give a valid schedule with progress', async (t) => {
   const problem = fixture('tic-12.original');
