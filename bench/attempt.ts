@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSchedule } from '../src/engine/check.js';
-import type { Problem } from '../src/engine/types.js';
+import { checkSchedule } from '../src/engine/index.js';
+import type { Problem } from '../src/engine/index.js';
 import { runChild, takeSchedule } from './child-run.js';
 import { toJsonLines } from './json-lines.js';
 import { resultsDir } from './paths.js';

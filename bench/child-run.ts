@@ -2,7 +2,7 @@
 // and, when GNU time is installed (/usr/bin/time -v), the peak resident memory of the whole process.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import type { Schedule } from '../src/engine/types.js';
+import type { Schedule } from '../src/engine/index.js';
 
 const GNU_TIME = '/usr/bin/time';
 

@@ -7,7 +7,7 @@
 // `meetingsxBusiness` is redundant and ignored; `nMeetingsBusiness`, also redundant, is checked.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Problem, ProblemMeeting, ProblemParticipant, ProblemSlot } from '../src/engine/types.js';
+import type { Problem, ProblemMeeting, ProblemParticipant, ProblemSlot } from '../src/engine/index.js';
 import { intArrayField, intField, intMatrixField, parseDzn, setArrayField, type DznData } from './dzn.js';
 import { isMain } from './is-main.js';
 import { toJsonLines } from './json-lines.js';

@@ -18,7 +18,7 @@ export interface Machine {
 function revision(): string {
   try {
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: repoRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = git('status', '--porcelain', '--', 'src/engine', 'src/services/solve-portfolio.ts', 'src/services/solve-worker.ts') !== '';
+    const dirty = git('status', '--porcelain', '--', 'src/engine', 'src/solving') !== '';
     return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted engine changes' : ''}`;
   } catch {
     return 'unknown (not a git checkout)';

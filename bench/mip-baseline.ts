@@ -15,9 +15,9 @@
 // Objective, lexicographic as in the spec: minimize W * (priority left out) + breaks, with W above any break total.
 // Table changes (the third criterion) are not modelled; tables are handed out greedily to keep people seated.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { countBreaks, countTableChanges } from '../src/engine/breaks.js';
-import type { Assignment, Problem, Schedule, ScheduleStatus, Unscheduled } from '../src/engine/types.js';
-import { tableList } from '../src/engine/validate.js';
+import { countBreaks, countTableChanges } from '../src/engine/index.js';
+import type { Assignment, Problem, Schedule, ScheduleStatus, Unscheduled } from '../src/engine/index.js';
+import { tableList } from '../src/engine/index.js';
 import { isMain } from './is-main.js';
 import { toJsonLines } from './json-lines.js';
 import { LpWriter, type Term } from './lp-writer.js';

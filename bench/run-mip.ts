@@ -5,7 +5,7 @@
 // since the HiGHS WebAssembly build is single-threaded.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../src/engine/types.js';
+import type { Problem } from '../src/engine/index.js';
 import { attempt, stamp, verdict, writeProblem, type Attempt } from './attempt.js';
 import { optionalWhole, parseRunnerArgs, positiveNumber } from './cli-args.js';
 import { convertFile } from './dzn-to-problem.js';

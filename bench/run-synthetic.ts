@@ -7,7 +7,7 @@
 // and the table shows medians.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSchedule } from '../src/engine/check.js';
+import { checkSchedule } from '../src/engine/index.js';
 import { attempt, stamp, verdict, writeProblem, type Attempt } from './attempt.js';
 import { MEASURES_MEMORY } from './child-run.js';
 import { optionalWhole, parseRunnerArgs, positiveNumber } from './cli-args.js';

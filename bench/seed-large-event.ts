@@ -1,7 +1,7 @@
 // A large generated event for the web benchmarks: by default 1,000 corporates and 4,000 startups (5,000
 // participants, one representative each), two days of 16 slots, a booth per corporate, each startup meeting seven
 // corporates (28,000 meetings placed greedily), published, with calendar entries and an agenda link for everyone.
-import type { Db } from '../src/db/client.js';
+import type { Db } from '../src/db/index.js';
 import {
   eventDays,
   events,
@@ -13,9 +13,9 @@ import {
   scheduleVersions,
   slots,
   tables,
-} from '../src/db/schema.js';
-import { syncCalendarEntries } from '../src/services/calendar/calendar-entries.js';
-import { ensureParticipantLinks } from '../src/services/participant-links.js';
+} from '../src/db/index.js';
+import { syncCalendarEntries } from '../src/services/calendar/index.js';
+import { ensureParticipantLinks } from '../src/services/links/index.js';
 
 export interface LargeEventOptions {
   readonly slug?: string;

@@ -6,8 +6,8 @@
 //   node dist-bench/bench/synthetic.js [--preset large|gsat] [--seed N] [--layout scattered|compact]
 //        -o PROBLEM.json [--planted SCHEDULE.json]
 import { writeFileSync } from 'node:fs';
-import { countBreaks, countTableChanges } from '../src/engine/breaks.js';
-import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, ProblemSlot, ProblemTable, Schedule } from '../src/engine/types.js';
+import { countBreaks, countTableChanges } from '../src/engine/index.js';
+import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, ProblemSlot, ProblemTable, Schedule } from '../src/engine/index.js';
 import { isMain } from './is-main.js';
 import { toJsonLines } from './json-lines.js';
 import { between, seededRandom, shuffle } from './seeded-random.js';

@@ -2,7 +2,7 @@
 // (created and migrated if needed). A configuration or database problem the user can fix is one line on stderr
 // and exit code 2, the same for every command.
 import { loadConfig, ConfigError, type Config } from '../config.js';
-import { openDatabase, DatabaseOpenError, type DbHandle } from '../db/client.js';
+import { openDatabase, DatabaseOpenError, type DbHandle } from '../db/index.js';
 
 export interface CliIo {
   readonly out: (text: string) => void;

@@ -1,7 +1,7 @@
 // Reads a JSON input file for a CLI command; every failure becomes one message that names the file (and, for bad
 // JSON, the line and column), so the command can print it and exit with code 2.
 import { readFile } from 'node:fs/promises';
-import type { Translator } from '../i18n/catalog.js';
+import type { Translator } from '../i18n/index.js';
 
 export class InputFileError extends Error {
   override name = 'InputFileError';

@@ -264,7 +264,7 @@ export function meetingsOfOrganization(db: Db, versionId: number, organizationId
 }
 
 /** Every meeting of a version, in time order. */
-export function meetingsOfVersion(db: Db, versionId: number): AgendaMeetingRow[] {
+export function agendaMeetingsOfVersion(db: Db, versionId: number): AgendaMeetingRow[] {
   return meetingQuery(db)
     .where(eq(meetings.versionId, versionId))
     .orderBy(asc(eventDays.date), asc(slots.startTime), asc(meetings.id))

@@ -16,7 +16,7 @@ import {
   tableUnavailability,
   tables,
 } from './schema.js';
-import { EventSetupError } from './slot-pattern.js';
+import { EventSetupError } from '../domain/index.js';
 import {
   checkBreakNames,
   checkDay,

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { IANAZone, DateTime } from 'luxon';
 import type { Db } from './client.js';
 import { organizations, rooms, tables } from './schema.js';
-import { EventSetupError, checkWholeNumber } from './slot-pattern.js';
+import { EventSetupError, checkWholeNumber } from '../domain/index.js';
 
 export interface EventInput {
   readonly slug: string;

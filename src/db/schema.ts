@@ -21,9 +21,9 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-import { LANGUAGES } from '../i18n/languages.js';
+import { LANGUAGES } from '../domain/index.js';
 
-export { LANGUAGES, type Language } from '../i18n/languages.js';
+export { LANGUAGES, type Language } from '../domain/index.js';
 
 export const events = sqliteTable('events', {
   id: integer('id').primaryKey({ autoIncrement: true }),

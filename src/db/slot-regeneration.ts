@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { eventDays, meetings, scheduleVersions, slots } from './schema.js';
-import { generateSlots, slotCode, type PatternSlot } from './slot-pattern.js';
+import { generateSlots, slotCode, type PatternSlot } from '../domain/index.js';
 
 type DayRow = typeof eventDays.$inferSelect;
 type SlotRow = typeof slots.$inferSelect;

@@ -6,3 +6,4 @@ export type * from './types.js';
 export { validateProblem, tableList, formatInputError, type InputError, type ValidationResult } from './validate.js';
 export { checkSchedule, VIOLATION_CODES, type CheckReport, type CheckFigures, type Violation, type ViolationCode } from './check.js';
 export { explainUnscheduled, EXPLANATION_CODES, type ExplanationCode } from './explain.js';
+export { countBreaks, countTableChanges } from './breaks.js';

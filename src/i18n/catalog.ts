@@ -1,6 +1,6 @@
 // Korean and English message catalogs. Every visible string lives in one of the area files under messages/;
 // each area file exports `{ ko: {...}, en: {...} }` with the same keys, and is listed once here.
-import { LANGUAGES, type Language } from './languages.js';
+import { LANGUAGES, type Language } from '../domain/index.js';
 import { common } from './messages/common.js';
 import { participants } from './messages/participants.js';
 import { shell } from './messages/shell.js';

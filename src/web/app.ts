@@ -7,7 +7,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.js';
-import type { Db, DbHandle } from '../db/client.js';
+import type { Db, DbHandle } from '../db/index.js';
 import security from './plugins/security.js';
 import sessions from './plugins/sessions.js';
 import i18n from './plugins/i18n.js';

@@ -3,10 +3,10 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { DatabaseOpenError, openDatabase, type DbHandle } from '../db/client.js';
-import { ensureDemoEvent } from '../services/demo-event.js';
-import { ensureFirstOrganizer } from '../services/organizer-accounts.js';
-import { translator } from '../i18n/catalog.js';
+import { DatabaseOpenError, openDatabase, type DbHandle } from '../db/index.js';
+import { ensureDemoEvent } from '../services/demo/index.js';
+import { ensureFirstOrganizer } from '../services/accounts/index.js';
+import { translator } from '../i18n/index.js';
 import { buildApp } from './app.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;

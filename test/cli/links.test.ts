@@ -7,7 +7,7 @@ import { run } from '../../src/cli/commands/links.js';
 import type { CliIo } from '../../src/cli/open-database.js';
 import { openDatabase } from '../../src/db/client.js';
 import { auditLog } from '../../src/db/schema.js';
-import { findParticipantToken } from '../../src/services/participant-links.js';
+import { findParticipantToken } from '../../src/services/links/participant-links.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-links-'));

@@ -10,7 +10,7 @@ import {
   ensureFirstOrganizer,
   resolveSession,
   startSession,
-} from '../../src/services/organizer-accounts.js';
+} from '../../src/services/accounts/organizer-accounts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-organizer-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

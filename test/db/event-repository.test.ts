@@ -25,7 +25,8 @@ import {
   updateTable,
 } from '../../src/db/event-repository.js';
 import { meetings, organizations, requests, scheduleVersions, slots, tables } from '../../src/db/schema.js';
-import { EventSetupError } from '../../src/db/slot-pattern.js';
+import { EventSetupError } from '../../src/domain/slot-pattern.js';
+import { translate } from '../../src/i18n/catalog.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';
 
 function database(t: Test): Db {
@@ -43,7 +44,8 @@ function expectSetupError(t: Test, run: () => unknown, field: string, message: R
   } catch (error) {
     t.type(error, EventSetupError);
     t.equal((error as EventSetupError).field, field);
-    t.match((error as Error).message, message);
+    const { key, params } = error as EventSetupError;
+    t.match(translate('en', key, params), message);
   }
 }
 

@@ -15,7 +15,7 @@ import {
   slots,
   tables,
 } from '../../src/db/schema.js';
-import { generateSlots, slotCode } from '../../src/db/slot-pattern.js';
+import { generateSlots, slotCode } from '../../src/domain/slot-pattern.js';
 
 export interface SmallEventOptions {
   /** Default 'small-event'; give another to put two events in one database. */

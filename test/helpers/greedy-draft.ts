@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { insertDraftVersion, insertMeetings, insertUnscheduled, type VersionRow } from '../../src/db/schedule-repository.js';
 import { events } from '../../src/db/schema.js';
-import { Placements } from '../../src/services/placement-rules.js';
-import { buildProblem, requestIdOf, type EventRow } from '../../src/services/problem-builder.js';
+import { Placements } from '../../src/domain/placement-rules.js';
+import { buildProblem, requestIdOf, type EventRow } from '../../src/services/scheduling/problem-builder.js';
 
 export function eventRow(db: Db, eventId: number): EventRow {
   return db.select().from(events).where(eq(events.id, eventId)).get()!;

@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type DbHandle } from '../../src/db/client.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/web/app.js';
-import { createOrganizer } from '../../src/services/organizer-accounts.js';
+import { createOrganizer } from '../../src/services/accounts/organizer-accounts.js';
 
 export interface TestApp {
   readonly app: FastifyInstance;

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { accessTokens } from '../../src/db/schema.js';
-import { issueAccessLink, revokeAccessLink } from '../../src/services/access-links.js';
+import { issueAccessLink, revokeAccessLink } from '../../src/services/links/access-links.js';
 import { requireAccessLink } from '../../src/web/guards.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';
 import { createTestApp, type TestApp } from '../helpers/web-app.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { Browser, ORGANIZER, createTestApp, loggedInBrowser } from '../helpers/web-app.js';
-import { createOrganizer, ensureFirstOrganizer } from '../../src/services/organizer-accounts.js';
+import { createOrganizer, ensureFirstOrganizer } from '../../src/services/accounts/organizer-accounts.js';
 import { addDay, createEvent } from '../../src/db/event-repository.js';
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../src/web/routes/login.js';
 

@@ -5,7 +5,7 @@ import t from 'tap';
 import { CSV_FIXTURES } from '../helpers/csv-fixture.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { createTestApp, ORGANIZER } from '../helpers/web-app.js';
-import { createOrganizer } from '../../src/services/organizer-accounts.js';
+import { createOrganizer } from '../../src/services/accounts/organizer-accounts.js';
 import { getEventBySlug } from '../../src/db/event-repository.js';
 import { meetingsOfVersion, publishedVersion } from '../../src/db/schedule-repository.js';
 

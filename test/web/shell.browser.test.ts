@@ -1,7 +1,7 @@
 import t from 'tap';
 import { launchBrowser, watchFailedRequests } from '../helpers/browser.js';
 import { ORGANIZER, createTestApp } from '../helpers/web-app.js';
-import { createOrganizer } from '../../src/services/organizer-accounts.js';
+import { createOrganizer } from '../../src/services/accounts/organizer-accounts.js';
 
 t.test('Chromium: log in, switch language without JavaScript, print without furniture, log out', async (t) => {
   const testApp = await createTestApp();

@@ -1,8 +1,8 @@
 // `meetgrid check PROBLEM.json SCHEDULE.json [--json]`: judges a schedule file against its problem with the
 // engine's independent checker. Exit 0 valid, 1 violations, 2 unreadable or invalid input.
-import { checkSchedule, type CheckReport } from '../../engine/check.js';
-import { formatInputError, validateProblem } from '../../engine/validate.js';
-import { translator, type Language, type Translator } from '../../i18n/catalog.js';
+import { checkSchedule, type CheckReport } from '../../engine/index.js';
+import { formatInputError, validateProblem } from '../../engine/index.js';
+import { translator, type Language, type Translator } from '../../i18n/index.js';
 import type { Command } from '../command.js';
 import { InputFileError, readJsonFile } from '../read-json-file.js';
 

@@ -1,7 +1,7 @@
 // `meetgrid demo [--reset]`: seeds the GSAT 2025 demo event into an empty database, or rebuilds it with --reset.
 // Exit 0 done (also when nothing needed doing), 1 the seeding failed, 2 bad usage or an unusable database.
-import { translator } from '../../i18n/catalog.js';
-import { describeDemoEvent, ensureDemoEvent, resetDemoEvent, type DemoSummary } from '../../services/demo-event.js';
+import { translator } from '../../i18n/index.js';
+import { describeDemoEvent, ensureDemoEvent, resetDemoEvent, type DemoSummary } from '../../services/demo/index.js';
 import type { Command } from '../command.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
 import { cliLanguage } from './check.js';

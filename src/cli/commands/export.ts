@@ -3,8 +3,8 @@
 // one with --published), so `meetgrid check` can verify it. Exit 0 done, 1 cannot write, 2 bad usage or nothing to
 // export.
 import { writeFile } from 'node:fs/promises';
-import { getEventBySlug } from '../../db/event-repository.js';
-import { translator } from '../../i18n/catalog.js';
+import { getEventBySlug } from '../../db/index.js';
+import { translator } from '../../i18n/index.js';
 import {
   EXPORT_FORMATS,
   NothingToExportError,
@@ -12,7 +12,7 @@ import {
   scheduleFile,
   timetableCsv,
   type ExportFormat,
-} from '../../services/timetable-export.js';
+} from '../../services/timetable/index.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';

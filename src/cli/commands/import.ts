@@ -3,10 +3,10 @@
 // saving, 2 bad usage, an unknown event or any problem in the file (then nothing is written).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getEventBySlug } from '../../db/event-repository.js';
-import { translator, type Translator } from '../../i18n/catalog.js';
-import { applyImport, previewImport, type ImportPreview } from '../../services/csv/import.js';
-import { CSV_KINDS, type CsvKind } from '../../services/csv/problem.js';
+import { getEventBySlug } from '../../db/index.js';
+import { translator, type Translator } from '../../i18n/index.js';
+import { applyImport, previewImport, type ImportPreview } from '../../services/csv/index.js';
+import { CSV_KINDS, type CsvKind } from '../../services/csv/index.js';
 import type { Command } from '../command.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
 import { cliLanguage } from './check.js';

@@ -4,12 +4,12 @@
 // event or link, or an unusable database.
 import { stringify } from 'csv-stringify/sync';
 import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
-import { getEventBySlug } from '../../db/event-repository.js';
-import { translator, type Translator } from '../../i18n/catalog.js';
-import { revokeEventLinkByAddress } from '../../services/link-management.js';
-import { ensureParticipantLinks } from '../../services/participant-links.js';
-import { ensureStaffLinks } from '../../services/staff-links.js';
+import type { Db } from '../../db/index.js';
+import { getEventBySlug } from '../../db/index.js';
+import { translator, type Translator } from '../../i18n/index.js';
+import { revokeEventLinkByAddress } from '../../services/links/index.js';
+import { ensureParticipantLinks } from '../../services/links/index.js';
+import { ensureStaffLinks } from '../../services/links/index.js';
 import type { Command } from '../command.js';
 import { parseArgs, type ParsedArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';

@@ -1,12 +1,12 @@
 // `meetgrid organizer list | add EMAIL [--name NAME] | reset-password EMAIL`: organizer accounts from the shell,
 // the way back in when the one-time password of the first start is lost. Exit 0 done, 1 refused, 2 bad usage.
-import { translator } from '../../i18n/catalog.js';
+import { translator } from '../../i18n/index.js';
 import {
   AccountError,
   addOrganizer,
   listOrganizers,
   resetOrganizerPassword,
-} from '../../services/organizer-accounts.js';
+} from '../../services/accounts/index.js';
 import type { Command } from '../command.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
 import { cliLanguage } from './check.js';

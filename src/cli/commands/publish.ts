@@ -1,9 +1,9 @@
 // `meetgrid publish --event SLUG [--dry-run]`: shows what changes for participants (moved, added, cancelled meetings
 // and who is affected), then publishes the draft and queues the invitations. Exit 0 done, 1 failure, 2 bad usage,
 // unknown event or nothing to publish.
-import { getEventBySlug } from '../../db/event-repository.js';
-import { translator, type Translator } from '../../i18n/catalog.js';
-import { previewPublish, publishDraft, type VersionDiff } from '../../services/publishing.js';
+import { getEventBySlug } from '../../db/index.js';
+import { translator, type Translator } from '../../i18n/index.js';
+import { previewPublish, publishDraft, type VersionDiff } from '../../services/publishing/index.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';

@@ -1,10 +1,10 @@
 // `meetgrid schedule --event SLUG [--time-limit SECONDS] [--seed N]`: the same run as the schedule page. The answer
 // becomes a new draft; when a version is published, the run keeps its meetings in place unless they must move and
 // reports what moved. Exit 0 done, 1 the run failed, 2 bad usage, unknown event or an event that cannot be scheduled.
-import { getEventBySlug } from '../../db/event-repository.js';
-import { translator, type Language, type Translator } from '../../i18n/catalog.js';
-import { planEvent, SchedulingInputError, type PlanResult } from '../../services/scheduling.js';
-import { wordedReason } from '../../services/unscheduled-reasons.js';
+import { getEventBySlug } from '../../db/index.js';
+import { translator, type Language, type Translator } from '../../i18n/index.js';
+import { planEvent, SchedulingInputError, type PlanResult } from '../../services/scheduling/index.js';
+import { wordedReason } from '../../services/scheduling/index.js';
 import type { Command } from '../command.js';
 import { parseArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';

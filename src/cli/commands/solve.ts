@@ -3,10 +3,10 @@
 // Exit 0 with a schedule, 2 for bad usage or input (each input error printed with its path).
 import { rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Schedule } from '../../engine/types.js';
-import { formatInputError, validateProblem } from '../../engine/validate.js';
-import { translator, type Translator } from '../../i18n/catalog.js';
-import { searchTimeMs, solveInWorkers, type PortfolioProgress } from '../../services/solve-portfolio.js';
+import type { Schedule } from '../../engine/index.js';
+import { formatInputError, validateProblem } from '../../engine/index.js';
+import { translator, type Translator } from '../../i18n/index.js';
+import { searchTimeMs, solveInWorkers, type PortfolioProgress } from '../../solving/index.js';
 import type { Command } from '../command.js';
 import { InputFileError, readJsonFile } from '../read-json-file.js';
 import { cliLanguage } from './check.js';

@@ -2,15 +2,15 @@
 // that rises whenever what a calendar shows (day, time, table) changes or the meeting is cancelled, so calendar
 // clients update the entry they already have instead of adding a second one.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Db } from '../../db/index.js';
 import {
   calendarEntriesOfEvent,
   findVersionById,
   insertCalendarEntry,
-  meetingsOfVersion,
+  agendaMeetingsOfVersion,
   updateCalendarEntry,
   type AgendaMeetingRow,
-} from '../../db/agenda-repository.js';
+} from '../../db/index.js';
 
 export interface CalendarSyncResult {
   /** Request ids whose meeting is new to calendars (SEQUENCE 0, or revived after a cancellation). */
@@ -48,7 +48,7 @@ export function syncCalendarEntries(db: Db, eventId: number, publishedVersionId:
     const entries = new Map(calendarEntriesOfEvent(db, eventId).map((entry) => [entry.requestId, entry]));
     const visible = new Set<number>();
     const now = new Date();
-    for (const meeting of meetingsOfVersion(db, publishedVersionId)) {
+    for (const meeting of agendaMeetingsOfVersion(db, publishedVersionId)) {
       if (!isCalendarVisible(meeting)) continue;
       visible.add(meeting.requestId);
       const fingerprint = meetingFingerprint(meeting);

@@ -1,14 +1,14 @@
 // The calendar files a participant downloads or subscribes to: the whole agenda, the webcal feed and one file per
 // meeting, all METHOD:PUBLISH. Cancelled meetings are left out, so subscribed calendars drop them.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Db } from '../../db/index.js';
 import {
   findAgendaHolder,
   findPublishedVersion,
   meetingsOfOrganization,
   type AgendaMeetingRow,
-} from '../../db/agenda-repository.js';
-import { translate, type Language } from '../../i18n/catalog.js';
+} from '../../db/index.js';
+import { translate, type Language } from '../../i18n/index.js';
 import { isCalendarVisible, meetingFingerprint, syncCalendarEntries } from './calendar-entries.js';
 import { writeCalendar } from './ics-writer.js';
 import {

@@ -1,7 +1,7 @@
 // One meeting as a calendar entry, seen from one organization: the title names the other party, LOCATION carries
 // room and table, DESCRIPTION the agenda link, ATTENDEEs are the representatives of both organizations.
 import { DateTime } from 'luxon';
-import type { Db } from '../../db/client.js';
+import type { Db } from '../../db/index.js';
 import {
   organizationsByIds,
   representativesOfOrganizations,
@@ -9,8 +9,8 @@ import {
   type AgendaMeetingRow,
   type AgendaOrganization,
   type AgendaRepresentative,
-} from '../../db/agenda-repository.js';
-import { translator, type Language } from '../../i18n/catalog.js';
+} from '../../db/index.js';
+import { translator, type Language } from '../../i18n/index.js';
 import type { CalendarEvent, CalendarPerson } from './ics-writer.js';
 
 export interface MeetingDirectory {

@@ -1,10 +1,10 @@
 // Writes participants.csv and requests.csv in the shapes the import reads, so an exported file imports back
 // unchanged. UTF-8 with a BOM and CRLF line ends: Excel then opens Korean text correctly.
 import { stringify } from 'csv-stringify/sync';
-import type { Db } from '../../db/client.js';
-import { listTables } from '../../db/event-repository.js';
-import { listOrganizations, listRepresentatives, listUnavailability } from '../../db/organization-repository.js';
-import { listRequestViews } from '../../db/request-repository.js';
+import type { Db } from '../../db/index.js';
+import { listTables } from '../../db/index.js';
+import { listOrganizations, listRepresentatives, listUnavailability } from '../../db/index.js';
+import { listRequestViews } from '../../db/index.js';
 import { PARTICIPANT_COLUMNS, REQUEST_COLUMNS, type ColumnSpec } from './columns.js';
 import { slotRefs } from './import.js';
 import type { SlotRef } from './participants-plan.js';

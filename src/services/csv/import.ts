@@ -1,7 +1,7 @@
 // Import of participants.csv and requests.csv: the same reading serves the preview and the import, and the import
 // re-reads the event inside its transaction, so what is saved is exactly what a fresh preview would show.
-import type { Db } from '../../db/client.js';
-import { listSlots, listTables, updateTable } from '../../db/event-repository.js';
+import type { Db } from '../../db/index.js';
+import { listSlots, listTables, updateTable } from '../../db/index.js';
 import {
   insertOrganization,
   insertRepresentative,
@@ -13,8 +13,8 @@ import {
   updateRepresentative,
   type OrganizationFields,
   type RepresentativeFields,
-} from '../../db/organization-repository.js';
-import { insertRequest, listRequests, updateRequest, type RequestFields } from '../../db/request-repository.js';
+} from '../../db/index.js';
+import { insertRequest, listRequests, updateRequest, type RequestFields } from '../../db/index.js';
 import { detectKind } from './columns.js';
 import { decodeCsv, type CsvEncoding } from './decode.js';
 import { planParticipants, type ParticipantsPlan, type SlotRef } from './participants-plan.js';

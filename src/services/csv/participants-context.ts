@@ -6,7 +6,7 @@ import type {
   RepresentativeFields,
   RepresentativeRecord,
   UnavailabilityRecord,
-} from '../../db/organization-repository.js';
+} from '../../db/index.js';
 import type { ParticipantColumn } from './columns.js';
 import { changedFields } from './plan.js';
 

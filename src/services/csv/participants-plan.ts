@@ -1,6 +1,6 @@
 // Reads participants.csv (one row per representative, organization columns repeated or left empty on later rows)
 // against the event's organizations and decides, row by row, what to create, update or leave alone.
-import type { OrganizationFields, RepresentativeFields } from '../../db/organization-repository.js';
+import type { OrganizationFields, RepresentativeFields } from '../../db/index.js';
 import {
   PARTICIPANT_COLUMNS,
   cellReader,

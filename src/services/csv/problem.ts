@@ -3,7 +3,9 @@
 export type CsvKind = 'participants' | 'requests';
 export const CSV_KINDS: readonly CsvKind[] = ['participants', 'requests'];
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+import type { MessageParams } from '../../domain/index.js';
+
+export type { MessageParams };
 
 export interface CsvProblem {
   readonly line: number;

@@ -1,7 +1,7 @@
 // Reads requests.csv against the event's organizations and requests. A request is known by its direction
 // (requester → requested), so re-importing a file finds every line's request again and changes nothing.
-import type { OrganizationRecord } from '../../db/organization-repository.js';
-import type { RequestFields, RequestRecord } from '../../db/request-repository.js';
+import type { OrganizationRecord } from '../../db/index.js';
+import type { RequestFields, RequestRecord } from '../../db/index.js';
 import { REQUEST_COLUMNS, cellReader, resolveColumns, tooManyColumns, type RequestColumn } from './columns.js';
 import { changedFields, type PlanResult, type PlannedChange } from './plan.js';
 import { problem } from './problem.js';

@@ -1,6 +1,6 @@
 // Reading one cell. Each reader returns the value or the message key saying what is wrong with it; Korean
 // spellings that Excel users type are accepted beside the English codes.
-import type { Language, RequestStatus } from '../../db/schema.js';
+import type { Language, RequestStatus } from '../../db/index.js';
 
 export type Cell<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly key: string };
 

@@ -2,7 +2,7 @@
 // stack trace: server errors are logged with their cause and shown as a short apology.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { translator } from '../../i18n/catalog.js';
+import { translator } from '../../i18n/index.js';
 import { HttpError } from '../http-error.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage } from './i18n.js';
 

@@ -2,7 +2,7 @@
 // else Accept-Language, else Korean. Exposes `request.lang` and `request.t`.
 import fp from 'fastify-plugin';
 import type { FastifyReply } from 'fastify';
-import { isLanguage, translator, type Language, type Translator } from '../../i18n/catalog.js';
+import { isLanguage, translator, type Language, type Translator } from '../../i18n/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

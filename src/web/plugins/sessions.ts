@@ -2,8 +2,8 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cookieSecret } from '../../services/cookie-secret.js';
-import { mustChangePassword, resolveSession, type Organizer } from '../../services/organizer-accounts.js';
+import { cookieSecret } from '../../services/accounts/index.js';
+import { mustChangePassword, resolveSession, type Organizer } from '../../services/accounts/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

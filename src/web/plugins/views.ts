@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import view from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyReply } from 'fastify';
-import { LANGUAGES } from '../../i18n/catalog.js';
+import { LANGUAGES } from '../../i18n/index.js';
 
 // src/web/plugins/ and dist/web/plugins/ both sit three folders below the project root.
 export const VIEWS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'views');

@@ -1,6 +1,6 @@
 // The organizer's own account: change the password (the first one is printed once at first start).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AccountError, changePassword, startSession } from '../../services/organizer-accounts.js';
+import { AccountError, changePassword, startSession } from '../../services/accounts/index.js';
 import { PASSWORD_PAGE, requireOrganizer } from '../guards.js';
 import { setSessionCookie } from '../plugins/sessions.js';
 

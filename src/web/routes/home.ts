@@ -1,6 +1,6 @@
 // GET /: the organizer's list of events; visitors without a session go to the log-in page.
 import type { FastifyInstance } from 'fastify';
-import { listEvents } from '../../db/event-repository.js';
+import { listEvents } from '../../db/index.js';
 import { requireOrganizer } from '../guards.js';
 
 export default async function home(app: FastifyInstance): Promise<void> {

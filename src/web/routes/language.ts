@@ -1,7 +1,7 @@
 // POST /language: the switcher in the layout. Remembered in a cookie, and for an organizer in the account too.
 import type { FastifyInstance } from 'fastify';
-import { LANGUAGES, type Language } from '../../i18n/catalog.js';
-import { setOrganizerLanguage } from '../../services/organizer-accounts.js';
+import { LANGUAGES, type Language } from '../../i18n/index.js';
+import { setOrganizerLanguage } from '../../services/accounts/index.js';
 import { setLanguageCookie } from '../plugins/i18n.js';
 import { localPath } from '../safe-redirect.js';
 

@@ -1,6 +1,6 @@
 // Organizer log-in and log-out. POST /login is rate-limited per address and answers every failure the same way.
 import type { FastifyInstance } from 'fastify';
-import { authenticate, endSession, startSession } from '../../services/organizer-accounts.js';
+import { authenticate, endSession, startSession } from '../../services/accounts/index.js';
 import { clearSessionCookie, sessionCookieValue, setSessionCookie } from '../plugins/sessions.js';
 import { localPath } from '../safe-redirect.js';
 

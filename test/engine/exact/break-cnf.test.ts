@@ -2,7 +2,7 @@
 // on larger ones every answer it gives passes the independent checker within the bound it was asked for.
 import t from 'tap';
 import type { Cadical } from 'cadical-wasm';
-import { satSolver } from '../../../src/services/sat-solver.js';
+import { satSolver } from '../../../src/solving/sat-solver.js';
 import { breakCnf, tableOwners, type BreakCnf, type BreakCnfOptions } from '../../../src/engine/exact/break-cnf.js';
 import { compile } from '../../../src/engine/solver/compile.js';
 import { EXACT_MAX_MEETINGS } from '../../../src/engine/exact/support.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { Cadical } from 'cadical-wasm';
-import { satSolver } from '../../../src/services/sat-solver.js';
+import { satSolver } from '../../../src/solving/sat-solver.js';
 import { CnfBuilder } from '../../../src/engine/exact/cnf.js';
 
 function solverFor(f: CnfBuilder): Promise<Cadical> {

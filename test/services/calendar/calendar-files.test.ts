@@ -2,7 +2,7 @@ import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import { agendaCalendar, meetingCalendar } from '../../../src/services/calendar/calendar-files.js';
 import { refoldByOctets, writeCalendar } from '../../../src/services/calendar/ics-writer.js';
-import { ensureParticipantLinks, findParticipantToken } from '../../../src/services/participant-links.js';
+import { ensureParticipantLinks, findParticipantToken } from '../../../src/services/links/participant-links.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 import { longestLineOctets, parseCalendar } from '../../helpers/ical.js';
 import { writeWithIcsPackage } from '../../helpers/ics-package-writer.js';

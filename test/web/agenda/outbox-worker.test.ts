@@ -1,7 +1,7 @@
 import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import { outboxCounts } from '../../../src/db/outbox-repository.js';
-import { enqueueInvitationsForPublish } from '../../../src/services/invitations.js';
+import { enqueueInvitationsForPublish } from '../../../src/services/publishing/invitations.js';
 import { createPublishedEvent } from '../../helpers/published-event.js';
 import { createTestApp } from '../../helpers/web-app.js';
 import { calendarPart, startSmtpReceiver } from '../../helpers/smtp-receiver.js';

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { join } from 'node:path';
 import { listOrganizations } from '../../../src/db/organization-repository.js';
-import { createOrganizer } from '../../../src/services/organizer-accounts.js';
+import { createOrganizer } from '../../../src/services/accounts/organizer-accounts.js';
 import { launchBrowser, watchFailedRequests } from '../../helpers/browser.js';
 import { CSV_FIXTURES, createEmptyEvent } from '../../helpers/csv-fixture.js';
 import { ORGANIZER, createTestApp } from '../../helpers/web-app.js';

@@ -2,7 +2,7 @@ import t from 'tap';
 import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
 import { checkSchedule } from '../../../src/engine/check.js';
 import { validateProblem } from '../../../src/engine/validate.js';
-import { workingVersion } from '../../../src/services/schedule-versions.js';
+import { workingVersion } from '../../../src/services/scheduling/schedule-versions.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 import { saveGreedyDraft } from '../../helpers/greedy-draft.js';
 import { createTestApp, loggedInBrowser, type Browser } from '../../helpers/web-app.js';

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { meetingsOfVersion, draftVersion } from '../../../src/db/schedule-repository.js';
-import { recordCheckIn, type CheckInActor } from '../../../src/services/check-ins.js';
+import { recordCheckIn, type CheckInActor } from '../../../src/services/staff/check-ins.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 import { outcomeFor, seoulTime } from '../../helpers/staff-fixture.js';
 import { createTestApp, csrfTokenOf, loggedInBrowser } from '../../helpers/web-app.js';

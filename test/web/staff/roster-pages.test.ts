@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { count } from 'drizzle-orm';
 import { checkIns } from '../../../src/db/schema.js';
 import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
-import { issueAccessLink, revokeAccessLink } from '../../../src/services/access-links.js';
+import { issueAccessLink, revokeAccessLink } from '../../../src/services/links/access-links.js';
 import { publishChangedVersion } from '../../helpers/published-event.js';
 import { createStaffFixture, pathOf, seoulTime, type StaffFixture } from '../../helpers/staff-fixture.js';
 import { Browser, csrfTokenOf } from '../../helpers/web-app.js';

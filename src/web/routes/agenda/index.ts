@@ -2,9 +2,9 @@
 // meetings, calendar files (whole agenda, webcal feed, one meeting) and a QR code of the link. The token guard
 // answers unknown, malformed and revoked links with the same 404 page before any handler runs.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isLanguage, translator, type Language } from '../../../i18n/catalog.js';
-import { agendaQrSvg, loadAgenda, type AgendaView } from '../../../services/agenda.js';
-import { agendaCalendar, meetingCalendar, type CalendarFile } from '../../../services/calendar/calendar-files.js';
+import { isLanguage, translator, type Language } from '../../../i18n/index.js';
+import { agendaQrSvg, loadAgenda, type AgendaView } from '../../../services/agenda/index.js';
+import { agendaCalendar, meetingCalendar, type CalendarFile } from '../../../services/calendar/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
 

@@ -2,9 +2,9 @@
 // GET/POST /events/:slug/refill/:meetingId (candidates for a slot a no-show freed; choosing one edits the draft,
 // then the organizer publishes it from the publish page).
 import type { FastifyInstance } from 'fastify';
-import { buildAttendance } from '../../../services/attendance.js';
-import { refillCandidates, refillSlot, RefillError } from '../../../services/refill.js';
-import { roomLabel, ensureStaffLinks } from '../../../services/staff-links.js';
+import { buildAttendance } from '../../../services/staff/index.js';
+import { refillCandidates, refillSlot, RefillError } from '../../../services/staff/index.js';
+import { roomLabel, ensureStaffLinks } from '../../../services/links/index.js';
 import { requireOrganizer } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
 import { actorOf, eventName, eventNav, eventOf } from '../events/schedule/event-context.js';

@@ -3,7 +3,7 @@
 // stale page is refused with what changed. Browsers without script get a redirect back to the roster; the page's
 // script asks for JSON and refreshes the roster in place.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CheckInRefusedError, recordCheckIn, type CheckInAction } from '../../../services/check-ins.js';
+import { CheckInRefusedError, recordCheckIn, type CheckInAction } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
 import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type StaffRouteOptions, type TokenParams } from './context.js';

@@ -1,8 +1,8 @@
 // The desk's copies of a room's day: GET …/days/:date.csv (one row per meeting, spreadsheet-friendly) and
 // …/days/:date/print (the door sheet: big, black on white, one table per slot).
 import type { FastifyInstance } from 'fastify';
-import { loadRoster } from '../../../services/roster.js';
-import { rosterCsv } from '../../../services/roster-export.js';
+import { loadRoster } from '../../../services/staff/index.js';
+import { rosterCsv } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
 import { rosterParams, scopeOf, staffUrls, type RosterParams } from './context.js';

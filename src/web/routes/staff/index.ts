@@ -3,7 +3,7 @@
 // organizer's attendance and refill pages. One live-update bus serves them all.
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { LiveUpdates } from '../../../services/live-updates.js';
+import { LiveUpdates } from '../../../services/staff/index.js';
 import attendanceRoutes from './attendance.js';
 import checkInRoutes from './check-ins.js';
 import exportRoutes from './exports.js';

@@ -4,9 +4,9 @@
 // stream. A staff stream whose link is revoked says so and ends.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { lookupAccessLink } from '../../../services/access-links.js';
-import { getEventBySlug } from '../../../db/event-repository.js';
-import type { LiveUpdates } from '../../../services/live-updates.js';
+import { lookupAccessLink } from '../../../services/links/index.js';
+import { getEventBySlug } from '../../../db/index.js';
+import type { LiveUpdates } from '../../../services/staff/index.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
 import { scopeOf, tokenParams, type StaffRouteOptions, type TokenParams } from './context.js';

@@ -1,7 +1,7 @@
 // GET /staff/:token (pick day and room), /staff/:token/rooms/:roomId/days/:date (the roster; `?fragment=1` returns
 // only its body, which the page's script swaps in on a live update) and /staff/:token/now (current and next slots).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadNow, loadRoster, loadStaffHome } from '../../../services/roster.js';
+import { loadNow, loadRoster, loadStaffHome } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
 import { rosterParams, scopeOf, staffUrls, tokenParams, type RosterParams, type TokenParams } from './context.js';

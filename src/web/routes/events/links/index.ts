@@ -1,7 +1,7 @@
 // The organizers' page of an event's private links (agenda and staff), and revoking one. A revoked link answers 404
 // at once; the next one for that person or room is issued by the next invitation or the staff links page.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { eventLinks, revokeEventLink, type ManagedLink } from '../../../../services/link-management.js';
+import { eventLinks, revokeEventLink, type ManagedLink } from '../../../../services/links/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import {

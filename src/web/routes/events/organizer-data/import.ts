@@ -4,10 +4,10 @@
 // GET /events/:slug/export/participants.csv and requests.csv: the same shapes back, for Excel.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/event-repository.js';
-import { exportParticipants, exportRequests } from '../../../../services/csv/export.js';
-import { applyImport, previewImport, type ImportPreview } from '../../../../services/csv/import.js';
-import { CSV_KINDS, type CsvKind } from '../../../../services/csv/problem.js';
+import type { EventRow } from '../../../../db/index.js';
+import { exportParticipants, exportRequests } from '../../../../services/csv/index.js';
+import { applyImport, previewImport, type ImportPreview } from '../../../../services/csv/index.js';
+import { CSV_KINDS, type CsvKind } from '../../../../services/csv/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { eventOf, pageBase, problemTexts, slugParams } from './shared.js';

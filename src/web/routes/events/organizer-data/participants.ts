@@ -1,8 +1,8 @@
 // Participants pages: /events/:slug/participants lists organizations and adds one; /participants/:id edits it, its
 // representatives and the slots it cannot meet in; removing it asks first when it has scheduled meetings.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/event-repository.js';
-import type { FormErrors } from '../../../../services/form-errors.js';
+import type { EventRow } from '../../../../db/index.js';
+import type { FormErrors } from '../../../../domain/index.js';
 import {
   listParticipants,
   participantDetail,
@@ -13,7 +13,7 @@ import {
   saveUnavailability,
   type OrganizationForm,
   type RepresentativeForm,
-} from '../../../../services/participants.js';
+} from '../../../../services/participants/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { errorTexts, eventOf, idParams, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';

@@ -1,9 +1,9 @@
 // Requests pages: /events/:slug/requests lists meeting requests by status with one-click accept / decline and adds
 // one; /requests/:id edits priority, status, session and note; removing a scheduled request asks first.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/event-repository.js';
-import { REQUEST_STATUSES, type RequestStatus } from '../../../../db/schema.js';
-import type { FormErrors } from '../../../../services/form-errors.js';
+import type { EventRow } from '../../../../db/index.js';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../../db/index.js';
+import type { FormErrors } from '../../../../domain/index.js';
 import {
   removeRequest,
   requestById,
@@ -11,7 +11,7 @@ import {
   saveRequest,
   setRequestStatus,
   type RequestForm,
-} from '../../../../services/requests.js';
+} from '../../../../services/requests/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { errorTexts, eventOf, idParams, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';

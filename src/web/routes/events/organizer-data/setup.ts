@@ -2,7 +2,7 @@
 // preview of the generated slots), rooms, tables and booths, beside the capacity planner. Each form posts to its
 // own URL; a rejected form shows the page again with the messages next to that form's fields and nothing saved.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { BlockingMeeting, DayDetail, EventRow } from '../../../../db/event-repository.js';
+import type { BlockingMeeting, DayDetail, EventRow } from '../../../../db/index.js';
 import {
   breakRows,
   createEventFromForm,
@@ -17,9 +17,9 @@ import {
   updateEventDetails,
   type Form,
   type SetupResult,
-} from '../../../../services/event-setup.js';
-import type { FormErrors } from '../../../../services/form-errors.js';
-import type { PatternSlot } from '../../../../db/slot-pattern.js';
+} from '../../../../services/setup/index.js';
+import type { FormErrors } from '../../../../domain/index.js';
+import type { PatternSlot } from '../../../../domain/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { errorTexts, eventOf, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';

@@ -1,11 +1,11 @@
 // What every organizer-data page needs: the event from the URL (404 when unknown), the navigation model, and form
 // errors and problems turned into text in the visitor's language.
 import type { FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/event-repository.js';
-import type { AffectedMeeting } from '../../../../services/affected-meetings.js';
-import type { CsvProblem } from '../../../../services/csv/problem.js';
-import { eventBySlug } from '../../../../services/event-setup.js';
-import type { FormErrors } from '../../../../services/form-errors.js';
+import type { EventRow } from '../../../../db/index.js';
+import type { AffectedMeeting } from '../../../../services/setup/index.js';
+import type { CsvProblem } from '../../../../services/csv/index.js';
+import { eventBySlug } from '../../../../services/setup/index.js';
+import type { FormErrors } from '../../../../domain/index.js';
 import { HttpError } from '../../../http-error.js';
 
 export const slugParams = {

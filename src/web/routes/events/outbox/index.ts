@@ -8,7 +8,7 @@ import {
   retryOutboxMessage,
   startOutboxWorker,
   type OutboxWorker,
-} from '../../../../services/outbox.js';
+} from '../../../../services/mail/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { momentLabel, slugIdParams, type SlugIdParams } from '../schedule/event-context.js';

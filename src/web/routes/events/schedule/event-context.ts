@@ -2,8 +2,8 @@
 // of audited changes, and the model of the event navigation (views/organizer/partials/event-nav.eta).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
-import { getEventBySlug, type EventRow } from '../../../../db/event-repository.js';
-import type { Actor } from '../../../../services/schedule-versions.js';
+import { getEventBySlug, type EventRow } from '../../../../db/index.js';
+import type { Actor } from '../../../../services/scheduling/index.js';
 import { HttpError } from '../../../http-error.js';
 
 export interface SlugParams {

@@ -6,7 +6,7 @@ import {
   problemFile,
   scheduleFile,
   timetableCsv,
-} from '../../../../services/timetable-export.js';
+} from '../../../../services/timetable/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { eventOf, slugParams, type SlugParams } from './event-context.js';

@@ -1,8 +1,8 @@
 // GET /events/:slug: the event overview (dashboard) — requests, scheduled and unscheduled meetings, meetings per
 // startup, table use per slot and breaks per participant.
 import type { FastifyInstance } from 'fastify';
-import { buildAttendance } from '../../../../services/attendance.js';
-import { buildDashboard } from '../../../../services/dashboard.js';
+import { buildAttendance } from '../../../../services/staff/index.js';
+import { buildDashboard } from '../../../../services/setup/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
 

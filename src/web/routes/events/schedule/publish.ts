@@ -2,8 +2,8 @@
 // who is affected), then a confirm form carrying the draft's version and revision: a draft edited after the
 // preview was shown is refused, and the new preview is shown instead.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/event-repository.js';
-import { previewPublish, publishDraft, PublishError } from '../../../../services/publishing.js';
+import type { EventRow } from '../../../../db/index.js';
+import { previewPublish, publishDraft, PublishError } from '../../../../services/publishing/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
 

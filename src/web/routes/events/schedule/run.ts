@@ -3,9 +3,9 @@
 // endpoint and moves the progress bar. A run can be cancelled; a finished one shows what it produced and, when a
 // version is published, what moved.
 import type { FastifyInstance } from 'fastify';
-import type { Translator } from '../../../../i18n/catalog.js';
-import { SchedulingJobs, type SchedulingJob } from '../../../../services/scheduling.js';
-import { workingVersion } from '../../../../services/schedule-versions.js';
+import type { Translator } from '../../../../i18n/index.js';
+import { SchedulingJobs, type SchedulingJob } from '../../../../services/scheduling/index.js';
+import { workingVersion } from '../../../../services/scheduling/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { actorOf, eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';

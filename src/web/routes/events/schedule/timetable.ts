@@ -3,13 +3,13 @@
 // page showed, so a concurrent edit is refused as stale. ?select=<request> shows where a meeting may go;
 // public/js/timetable.js does the same by click or drag using targets.json.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/event-repository.js';
-import { versionById } from '../../../../db/schedule-repository.js';
-import { allowedTargets, applyEdit, EditRefusedError, type MeetingEdit } from '../../../../services/meeting-edits.js';
-import type { Conflict } from '../../../../services/placement-rules.js';
-import { workingVersion } from '../../../../services/schedule-versions.js';
-import { buildTimetable, type TimetableFilters } from '../../../../services/timetable.js';
-import type { Translator } from '../../../../i18n/catalog.js';
+import type { EventRow } from '../../../../db/index.js';
+import { versionById } from '../../../../db/index.js';
+import { allowedTargets, applyEdit, EditRefusedError, type MeetingEdit } from '../../../../services/timetable/index.js';
+import type { Conflict } from '../../../../domain/index.js';
+import { workingVersion } from '../../../../services/scheduling/index.js';
+import { buildTimetable, type TimetableFilters } from '../../../../services/timetable/index.js';
+import type { Translator } from '../../../../i18n/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';

@@ -1,0 +1,9 @@
+// The door of src/services/requests: everything other folders use from it, and nothing else.
+export {
+  removeRequest,
+  requestById,
+  type RequestForm,
+  requestsOverview,
+  saveRequest,
+  setRequestStatus,
+} from './requests.js';

@@ -1,0 +1,19 @@
+// The door of src/services/setup: everything other folders use from it, and nothing else.
+export { type AffectedMeeting, affectedMeetings } from './affected-meetings.js';
+export { buildDashboard } from './dashboard.js';
+export {
+  breakRows,
+  createEventFromForm,
+  deleteDay,
+  eventBySlug,
+  type Form,
+  previewDay,
+  removeRoom,
+  removeTable,
+  saveDay,
+  saveRoom,
+  saveTable,
+  setupOverview,
+  type SetupResult,
+  updateEventDetails,
+} from './event-setup.js';
