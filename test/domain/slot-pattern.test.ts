@@ -184,6 +184,6 @@ t.test('slot codes and time formatting', (t) => {
   t.equal(formatTimeOfDay(0), '00:00');
   t.equal(formatTimeOfDay(13 * 60 + 5), '13:05');
   t.equal(parseTimeOfDay('23:59', 'x'), 23 * 60 + 59);
-  t.throws(() => parseTimeOfDay(930, 'startTime'), { field: 'startTime', key: 'eventSetup.error.time' });
+  t.throws(() => parseTimeOfDay(930, 'startTime'), new EventSetupError('startTime', 'eventSetup.error.time'));
   t.end();
 });
