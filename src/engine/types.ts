@@ -1,5 +1,5 @@
 // The engine's input and output: the `meetgrid.problem/1` and `meetgrid.schedule/1` files, as types.
-// See ../../../shared/spec/problem-format.md (the spec is the source of truth).
+// See docs/spec/problem-format.md (the spec is the source of truth).
 
 export interface ProblemSlot {
   readonly id: string;

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertFile, dznToProblem, instanceName } from '../../bench/dzn-to-problem.js';
 import { toJsonLines } from '../../bench/json-lines.js';
@@ -74,10 +74,13 @@ t.test('optional fields: no fixed, no precedences, no redundant counts', (t) => 
   t.end();
 });
 
+// The benchmark data sit beside the repository (or at MEETGRID_B2B_DIR), not inside it: a clone without them
+// still passes, and says which checks it could not make.
 const dir = b2bDir();
-const known = readKnownOptima(dir);
+const absent = existsSync(join(dir, 'known-optima.csv')) ? false : `benchmark data not found at ${dir} (set MEETGRID_B2B_DIR)`;
+const known = absent ? [] : readKnownOptima(dir);
 
-t.test('every benchmark file converts and its counts match known-optima.csv', (t) => {
+t.test('every benchmark file converts and its counts match known-optima.csv', { skip: absent }, (t) => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.dzn'));
   t.equal(files.length, 60);
   t.equal(known.length, 60);
@@ -100,7 +103,7 @@ t.test('every benchmark file converts and its counts match known-optima.csv', (t
   t.end();
 });
 
-t.test('the committed fixtures are what the converter writes today', (t) => {
+t.test('the committed fixtures are what the converter writes today', { skip: absent }, (t) => {
   const fixtures = new URL('../fixtures/b2b/', import.meta.url);
   const names = readdirSync(fixtures).filter((f) => f.endsWith('.json'));
   t.ok(names.length >= 4);
@@ -111,7 +114,7 @@ t.test('the committed fixtures are what the converter writes today', (t) => {
   t.end();
 });
 
-t.test('known-optima.csv rows are typed', (t) => {
+t.test('known-optima.csv rows are typed', { skip: absent }, (t) => {
   const rows = new Map(known.map((k) => [k.instance, k]));
   t.match(rows.get('forum-13crafb.original'), { optimum: 6, paperMaxSat: 23.3, paperChuffed: 1725.6, paperMip: 'TO' });
   t.match(rows.get('ticf-13crafb.prec15'), { optimum: 'UNSAT' });

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type SolveIo } from '../../src/cli/commands/solve.js';
+import { checkerRefusal, run, type SolveIo } from '../../src/cli/commands/solve.js';
+import { translator } from '../../src/i18n/catalog.js';
 import { checkSchedule } from '../../src/engine/check.js';
 import type { Problem, Schedule } from '../../src/engine/types.js';
 
@@ -40,6 +41,23 @@ t.test('writes a valid schedule to stdout', async (t) => {
   t.ok(checkSchedule(small, schedule).valid, 'checker accepts it');
   t.equal(schedule.stats.scheduled, 3);
   t.same(io.stderr, [], 'no progress lines when stderr is not a terminal');
+});
+
+t.test('the checker judges the answer before anything is written', async (t) => {
+  const io = capture();
+  t.equal(await run([problemFile, '--time-limit', '0.3', '--workers', '1'], io), 0);
+  const schedule = JSON.parse(io.stdout.join('')) as Schedule;
+  const en = translator('en');
+  t.equal(checkerRefusal(small, schedule, en), undefined, 'a valid answer passes');
+  // The same answer with c1's two meetings in one slot, and one claiming "optimal" while a meeting is left out.
+  const clash = {
+    ...schedule,
+    assignments: schedule.assignments.map((a) => (a.meeting === 'm2' ? { ...a, slot: 's1', table: 'T2' } : a.meeting === 'm1' ? { ...a, slot: 's1' } : a)),
+  };
+  t.match(checkerRefusal(small, clash, en), /^the checker refused the solver's schedule \(\d+ violations\); nothing was written:\n  \[/);
+  const overclaim = { ...schedule, status: 'optimal', assignments: schedule.assignments.filter((a) => a.meeting !== 'm3') };
+  t.match(checkerRefusal(small, overclaim, en), /violations/);
+  t.match(checkerRefusal(small, overclaim, translator('ko')), /검사기가/);
 });
 
 t.test('-o writes a file and --previous keeps meetings in place', async (t) => {

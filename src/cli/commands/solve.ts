@@ -1,10 +1,11 @@
 // `meetgrid solve PROBLEM.json [--time-limit SECONDS] [--seed N] [--previous FILE] [-o FILE] [--workers N] [--exact on|off]`:
 // validates the problem, solves it with the worker portfolio and writes the schedule JSON.
-// Exit 0 with a schedule, 2 for bad usage or input (each input error printed with its path).
+// Exit 0 with a schedule, 1 when the independent checker refuses the solver's answer (nothing is written then),
+// 2 for bad usage or input (each input error printed with its path).
 import { rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Schedule } from '../../engine/index.js';
-import { formatInputError, validateProblem } from '../../engine/index.js';
+import type { Problem, Schedule } from '../../engine/index.js';
+import { checkSchedule, formatInputError, validateProblem } from '../../engine/index.js';
 import { translator, type Translator } from '../../i18n/index.js';
 import { searchTimeMs, solveInWorkers, type PortfolioProgress } from '../../solving/index.js';
 import type { Command } from '../command.js';
@@ -153,6 +154,11 @@ export async function run(args: readonly string[], io: SolveIo = processIo): Pro
     ...(onProgress ? { onProgress } : {}),
   });
   if (io.errIsTty) io.err('\r\u001b[K');
+  const refusal = checkerRefusal(problem, schedule, t);
+  if (refusal !== undefined) {
+    io.err(`meetgrid solve: ${refusal}`);
+    return 1;
+  }
   const text = `${JSON.stringify(schedule, null, 2)}\n`;
   if (options.outFile === undefined) {
     io.out(text);
@@ -170,6 +176,17 @@ export async function run(args: readonly string[], io: SolveIo = processIo): Pro
   const { status, stats } = schedule;
   io.err(`${t('solve.written', { file: options.outFile, status, scheduled: stats.scheduled, meetings, breaks: stats.breaks })}\n`);
   return 0;
+}
+
+/**
+ * What the independent checker says against the solver's answer, or undefined when it accepts it. The solver is
+ * never its own judge: a schedule that breaks a rule, or whose status claims more than it shows, is not written.
+ */
+export function checkerRefusal(problem: Problem, schedule: unknown, t: Translator): string | undefined {
+  const report = checkSchedule(problem, schedule);
+  if (report.valid) return undefined;
+  const lines = report.violations.map((v) => `  [${v.code}]${v.meeting !== undefined ? ` ${v.meeting}` : ''} ${v.message}\n`);
+  return `${t('solve.checkerRefused', { count: report.violations.length })}\n${lines.join('')}`;
 }
 
 const command: Command = { summary: 'build a schedule from a problem file', run: (args) => run(args) };

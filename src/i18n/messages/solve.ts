@@ -20,6 +20,7 @@ export const solve = {
     'solve.progress': '{percent}% · 배정 {scheduled}/{meetings} · 공백 {breaks}',
     'solve.written': '{file}에 일정을 썼습니다: {status}, 배정 {scheduled}/{meetings}, 공백 {breaks}',
     'solve.writeFailed': '{file}: 쓸 수 없습니다 ({reason})',
+    'solve.checkerRefused': '검사기가 해법의 일정을 거부했습니다 (위반 {count}건). 일정을 쓰지 않았습니다:',
   },
   en: {
     'solve.usage':
@@ -43,5 +44,6 @@ export const solve = {
     'solve.progress': '{percent}% · scheduled {scheduled}/{meetings} · breaks {breaks}',
     'solve.written': 'schedule written to {file}: {status}, scheduled {scheduled}/{meetings}, breaks {breaks}',
     'solve.writeFailed': '{file}: cannot write ({reason})',
+    'solve.checkerRefused': 'the checker refused the solver\'s schedule ({count} violations); nothing was written:',
   },
 };
