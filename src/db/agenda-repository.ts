@@ -100,7 +100,7 @@ const organizationColumns = {
 };
 
 // The agenda page and the feeds run these on every request. Building a drizzle query costs far more than running
-// it (0.2–4 ms against microseconds), so they are prepared once per database and reused.
+// it (milliseconds against microseconds), so they are prepared once per database and reused.
 const idList = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`;
 
 function prepare(db: Db) {

@@ -44,12 +44,10 @@ export function raiseClimbedBound(shared: Int32Array, breaks: number): void {
 
 /**
  * How far above the proved bound the descending member asks. Its first "yes" costs about as much anywhere a few
- * breaks above the optimum (forum-13crafb, 6 seeds: 2.4-2.7 s for 12 breaks, 3.1-5.2 s for 9), and the next ones,
- * from the same solver, come faster. On the two B2B instances whose climb stops one below the optimum, reaching one
- * above it by way of two above took a median of 5.6 s and 5.5 s (8 seeds), against 8.1 s and 6.4 s asking for it
- * directly, and the answer two above is in hand early should time run out. Asking two above the bound at once
- * reached one above the optimum as often in the portfolio, but the runs where it did not answer in time ended with
- * the first search's 10-14 breaks.
+ * breaks above the optimum, and the next ones, from the same solver, come faster. Where the climb stops one below the
+ * optimum, reaching one above it by way of two above is faster than asking for it directly, and the answer two above
+ * is in hand early should time run out; asking closer at once left the runs that did not answer in time with the
+ * first search's far worse total.
  */
 export const DESCENT_ABOVE_BOUND = 3;
 
@@ -63,7 +61,7 @@ export function descentTarget(known: number, provedHere: number, climbed: number
   const floor = Math.max(provedHere, climbed);
   if (known <= floor) return undefined;
   // Without a schedule that holds every meeting, any such schedule comes first: the unbounded question is the
-  // easiest one (forum-14.prec15 left a meeting out when it was asked for 5 breaks from the start).
+  // easiest one (a bounded question asked first can leave a meeting out where any complete schedule exists).
   if (climbed === NO_BOUND_CLIMBED || known >= NO_BREAKS_KNOWN) return known - 1;
   return aboveBound(known, floor, DESCENT_ABOVE_BOUND);
 }
@@ -74,13 +72,10 @@ function aboveBound(known: number, floor: number, above: number): number | undef
 }
 
 /**
- * How far above its bound the climbing member asks once its climb has stopped. On the B2B instances whose climb
- * stops one below the optimum (forum-13crafb, ticf-13crafb), two above the bound is one above the optimum: the
- * answer the descending member is after too, sought by a second solver with another setting. Within +1 in the
- * portfolio, seeds 1-16: 16 and 14 runs, against 13 and 12 when the member stayed on the question it stopped at.
- * Where the climb stops at the optimum, the same steps reach it about 1 s later (three seeds each, one solver:
- * forum-14 7.0-10.0 s against 5.6-8.6 s asking the optimum directly); in the portfolio forum-14, ticf-14crafa,
- * forum-13crafc and ticf-13crafc were still proved optimal in 12 runs of 12 (seeds 1-3).
+ * How far above its bound the climbing member asks once its climb has stopped. Where the climb stops one below the
+ * optimum, two above the bound is one above the optimum: the answer the descending member is after too, sought by a
+ * second solver with another setting, which kept more runs within one break than staying on the question the climb
+ * stopped at. Where the climb stops at the optimum, the same steps reach it a little later and still prove it.
  */
 export const SETTLED_ABOVE_BOUND = 2;
 

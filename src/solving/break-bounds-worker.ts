@@ -4,9 +4,9 @@
 // solver has no more to give, the thread searches on until the deadline like any other member.
 // The solver polls a callback while it works, so the deadline, a stop, a better total found meanwhile by another
 // member, and a bound proved by the climbing member all reach it without terminating the thread.
-// Why two directions: on the B2B set a "yes" takes about as long a few breaks above the optimum as at it
-// (forum-14, optimum 2: 7-8 s for 4 breaks, 7-13 s for 2), so one-fewer-than-the-best steps spend the whole limit on
-// two or three answers, while the "no" answers below a small optimum come in a second.
+// Why two directions: a "yes" takes about as long a few breaks above the optimum as at it, so one-fewer-than-the-best
+// steps can spend the whole time limit on two or three answers, while the "no" answers below a small optimum come
+// quickly. The measurements behind this and the constants below are in bench/history/.
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Cadical, SolverOptions } from 'cadical-wasm';
@@ -44,27 +44,25 @@ export type BreakBoundsMessage = WorkerMessage | { readonly type: 'proved'; read
 
 /**
  * The descending member's engine search first, while it keeps finding better schedules (but for at most a tenth of
- * the time), so the solver starts from a bound close to the answer. On easy events it reaches the optimum itself:
- * a 400-meeting event without booths gets 0 breaks in 0.6 s, which a fixed 0.5 s search missed (2 breaks after
- * 10 s). A quarter of the time was too long on the B2B set: the solver's answers then came too late (forum-14 10
- * breaks, forum-13crafb 12-14). A stall of 250 ms ended a 396-meeting event's search at 1 or 2 breaks in 11 of 18
- * runs, and the solvers then took about 6 s to reach 0; with 500 ms it reached 0 in 14 of 14.
+ * the time), so the solver starts from a bound close to the answer. On easy events the search reaches the optimum
+ * itself, which a fixed short search missed. A longer share leaves the solver's answers too late on the B2B set, and
+ * a shorter stall ends the search on small events before it has settled.
  */
 const FIRST_SEARCH_SHARE = 0.1;
 const FIRST_SEARCH_STALL_MS = 500;
 /**
  * The engine's search from each answer: this share of the time left, but at least the minimum. The climbing
  * member's answer is its last, so it gets more. The descending member's next question is the faster way down: on
- * forum-13crafb and ticf-13crafb the search from its answers lowered no total, and a 15% share took 0.5-1 s a time.
+ * the hard B2B instances the search from its answers rarely lowered the total, and a larger share only delayed the
+ * next question.
  */
 const POLISH_SHARE = 0.03;
 const LAST_POLISH_SHARE = 0.15;
 const POLISH_MIN_MS = 200;
 /**
- * An unbounded answer (asked when the first search left meetings out) is far from good: forum-14.prec15 and
- * ticf-14crafa.prec15 got 24-33 breaks from it, and a 3% search kept them when no later question was answered. The
- * search from it now runs while it keeps finding better schedules, as the first search does, for at most this share
- * of the time left: the worst of seeds 1-12 went from 32 to 18 and from 33 to 16 breaks (BENCHMARKS.md).
+ * An unbounded answer (asked when the first search left meetings out) places every meeting but is far from good
+ * on breaks, and a short search kept it as it was whenever no later question was answered. The search from it runs
+ * while it keeps finding better schedules, as the first search does, for at most this share of the time left.
  */
 const UNBOUNDED_POLISH_SHARE = 0.2;
 
@@ -111,27 +109,21 @@ function publish(schedule: Schedule): void {
 
 function loadSolver(cnf: BreakCnf, options: SolverOptions = {}): Promise<Cadical> {
   // CaDiCaL's setting for satisfiable questions: stable mode only, and decisions that follow the best assignment
-  // seen. On four B2B questions (breaks at their optimum, 3 seeds, 2 at a time) the 12 runs took 90 s in all,
-  // against 104 s in stable mode alone and 154 s by default.
+  // seen; on B2B questions at their optimum it answered faster than stable mode alone or the default.
   return satSolver(cnf.clauses, { stabilizeonly: 1, target: 2, seed: input.seed, ...options });
 }
 
 /**
  * Most of the descending member's questions lie above the optimum, and there CaDiCaL answers faster without three
- * of its inprocessing steps (sweeping, factoring, congruence closure): one above the optimum of forum-13crafb and
- * ticf-13crafb, the median of 11 seeds went from 12.1 s to 8.5 s and from 9.5 s to 4.0 s. Questions at the optimum
- * of four other instances took about as long either way (88 s against 92 s in all, 16 runs).
+ * of its inprocessing steps (sweeping, factoring, congruence closure); questions at the optimum take about as long
+ * either way.
  */
 const DESCENT_OPTIONS: SolverOptions = { sweep: 0, factor: 0, congruence: 0 };
 
 /**
  * The descending member's counter is at least this wide, wider than its questions need: there its first answers
- * come sooner and more evenly. One solver at a time, 8 seeds, the questions for two then one above the optimum:
- * forum-13crafb (8 then 7 breaks) took 1.9-2.3 s for 8 and a median of 5.1 s to 7 with width 16, against 2.2-5.9 s
- * and 7.7 s with width 9, and 4.0-7.8 s for 8 with width 30; ticf-13crafb (5 then 4) reached 4 in a median of 6.0 s,
- * at most 8.3 s, with width 16, against 7.6 s and one run over 12 s with width 11. In the portfolio the difference
- * is within the noise (the two instances within +1 in 89 runs of 96, against 90 without). The width costs little
- * memory: forum-14 peaked at 332 MB against 325 MB.
+ * come sooner and more evenly than with a counter cut to the question, and sooner than with a much wider one. The
+ * width costs little memory.
  */
 const DESCENT_MIN_WIDTH = 16;
 
@@ -141,11 +133,7 @@ const DESCENT_MIN_WIDTH = 16;
  * best known total was proved optimal.
  *
  * Each answer becomes the solver's starting point (`startFrom`): the next question, one break fewer, is then answered
- * near it. One solver at a time: forum-13crafb's 7 after 8 took 1.1-1.4 s and 6 after 7 0.4-0.5 s (6 seeds), where
- * the solver's own phases took 2.5-6.4 s for 7 (8 seeds, one over 10 s); ticf-13crafb's 4 after 5 took 1.0-1.8 s
- * (one 6.1 s), against 1.1-5.5 s. In the portfolio, forum-13crafb reached its optimum in 22 runs of 24 (21 proved),
- * against 20 of 48 without starting points; ticf-13crafb was within one break of its optimum in 24 of 24, against 34
- * of 36 (BENCHMARKS.md has the builds and seeds). Setting them costs 1-6 ms an answer (50,000-63,000 variables).
+ * near it, several times faster than from the solver's own phases, for a few milliseconds an answer.
  */
 async function descend(first: Schedule): Promise<{ best: Schedule; proved: boolean }> {
   let best = first;
@@ -184,7 +172,7 @@ async function descend(first: Schedule): Promise<{ best: Schedule; proved: boole
         solver = await load(cnf);
       } else if (easier) {
         // A harder question left unfinished (the climbing member proved more meanwhile) leaves the solver worse off
-        // for the easier one than a fresh start (figures in BENCHMARKS.md).
+        // for the easier one than a fresh start.
         solver = await load(cnf);
       }
       const bounded = target <= cnf.widest;
@@ -222,19 +210,14 @@ async function descend(first: Schedule): Promise<{ best: Schedule; proved: boole
 /** The climbing member's counter bounds totals up to this many breaks (the B2B optima are 0-6). */
 const CLIMB_WIDTH = 20;
 /**
- * CaDiCaL's default mode while the bound climbs, where every answer but the last is "no": ticf-13crafb's "no" for 0
- * breaks took 0.2 s against 3.8-5.2 s in stable mode, for 1 break 0.4-0.6 s against 2.1-9.7 s, and forum-13crafb's
- * for 4 breaks 1.8-1.9 s against 2.2-11.3 s (4 seeds). The questions after the climb go to a solver in stable
- * mode, which answers "yes" faster (forum-14 at its optimum 3.7-7.8 s against 5.6-11.0 s).
+ * CaDiCaL's default mode while the bound climbs, where every answer but the last is "no": it proves a "no" much
+ * faster than stable mode. The questions after the climb go to a solver in stable mode, which answers "yes" faster.
  */
 const CLIMB_OPTIONS: SolverOptions = { stabilizeonly: 0, target: 1 };
 /**
  * While the bound climbs, a question that takes longer than this share of the time ends the climb. It sits between
- * two instances' hard "no" answers, whose times overlap. forum-13crafb's "no" for 4 breaks took 1.04-1.78 s in the
- * portfolio: at 15% (1.45 s) the climb stopped there in 11 runs of 168, and 3 of those ended at 11-14 breaks (the
- * others reached 6 or 7). ticf-13crafb's "no" for 2 (2.1-3.1 s alone) is then always cut; at a fifth (1.94 s) it came
- * in 4 runs of 60, which proves its optimum of 3 but raises the descending member's question from 5 to 6, a slower
- * one, and 2 of those ended at 5 breaks. Per run the two cuts missed about as often, so it stays at 15%.
+ * two hard B2B instances' slow "no" answers, whose times overlap: a longer cut helps one and costs the other about as
+ * often (bench/history/ has the runs).
  */
 const CLIMB_QUESTION_SHARE = 0.15;
 /**
@@ -286,8 +269,7 @@ async function ascend(): Promise<{ best: Schedule | undefined; proved: boolean }
         // The engine's search from the answer assigns the tables and lowers the table changes; at the bound the
         // answer is optimal and the member's last, so the search gets more time.
         // Unlike the descending member, this one does not start its next question from the answer: in its setting
-        // that was no faster (forum-14 4, 3, 2 breaks: 5.1-12.5 s against 5.8-8.7 s; ticf-13crafc.prec15 3, 2, 1:
-        // 5.6-11.1 s against 5.7-7.7 s; 4 seeds, one solver at a time).
+        // (stable mode after the climb) that was no faster.
         const last = asked <= lower;
         const polished = search(
           Math.max(POLISH_MIN_MS, timeLeft() * (last ? LAST_POLISH_SHARE : POLISH_SHARE)),

@@ -34,15 +34,15 @@ export interface PortfolioOptions {
   readonly exact?: boolean;
 }
 
-// Measured on the 30,000-meeting synthetic event: after the search, tables and explanations take about 0.1 s, and
-// handing the schedule back, writing it out and leaving the process about 0.35 s more.
+// After the search, tables, explanations, handing the schedule back and writing it out take time that grows with
+// the meetings; the search stops early by this much so that the whole command keeps its time limit.
 const FINISH_BASE_MS = 20;
 const FINISH_MS_PER_MEETING = 0.015;
 
 /**
  * Above this many meetings no thread climbs from 0 breaks, which spares the memory of a second encoding (a
- * 400-meeting event without booths peaks at 606 MB with both SAT members) where the search does well on its own.
- * The B2B instances have 125-302 meetings.
+ * large event without booths needs several hundred megabytes with both SAT members) where the search does well on its
+ * own. The B2B instances are below it.
  */
 const CLIMB_MAX_MEETINGS = 400;
 

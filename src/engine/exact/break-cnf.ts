@@ -107,9 +107,8 @@ function crowdedSlots(c: Compiled): boolean[] {
 /**
  * The tables of each slot, counted through owners: every meeting is owned by one of its two participants, who
  * holds at most one meeting per slot, so a slot's meetings are as many as the owners busy there with one of their
- * own. The counter then runs over owners rather than meetings (28 owners against 195 meetings on forum-13crafb).
- * Against a counter over meetings, the question at the optimum (6 seeds, medians): forum-14 5.1 s against 6.1 s,
- * ticf-14crafa 3.1 s against 6.6 s, forum-13crafc 3.2 s against 3.8 s, ticf-13crafc 3.1 s against 5.6 s.
+ * own. The counter then runs over owners rather than meetings, far fewer on the B2B instances, and the questions at
+ * the optimum were answered faster than with a counter over meetings.
  */
 function tableCounts(c: Compiled, f: CnfBuilder, x: Int32Array, crowded: readonly boolean[]): void {
   const owner = tableOwners(c);
@@ -161,10 +160,8 @@ export function tableOwners(c: Compiled): Int32Array {
 /**
  * Each slot's busy participants, at most twice its tables: the same bound as the owners' count, stated over other
  * variables, so that the solver weighs a participant's idle slot against the tables before any meeting is placed.
- * Measured one question at a time (CaDiCaL with the descending member's setting), medians against the owners'
- * count alone: one break above the optimum, 24 seeds, forum-13crafb 6.2 s against 8.5 s, ticf-13crafb 8.0 s
- * against 7.0 s; at the optimum, 6 seeds, forum-13crafc 2.5 s against 3.2 s and forum-14 4.3 s against 5.1 s, but
- * ticf-13crafc 3.8 s against 3.1 s and ticf-14crafa 5.8 s against 3.1 s. So only the descending member, whose
+ * Measured one question at a time against the owners' count alone, it helped above the optimum more often than it
+ * cost, and at the optimum it helped some instances and slowed others. So only the descending member, whose
  * questions lie above the optimum, asks for it.
  */
 function busyCounts(c: Compiled, f: CnfBuilder, busy: readonly Int32Array[], crowded: readonly boolean[]): void {
@@ -241,9 +238,8 @@ const WINDOW_MAX_SETS = 8;
 /**
  * Redundant as well, per set of slots that one of the participant's meetings is allowed in (a session, a day, the
  * slots around an absence): its meetings allowed only inside the set fill at least that many of its busy slots
- * there, and only meetings allowed somewhere in it can fill them. On five hard B2B questions (optimum bound, 2
- * seeds) CaDiCaL answered all ten in 86 s against 155 s with two left unanswered after 40 s; forum-13crafb at its
- * optimum went from 17 s or more to 7-11 s.
+ * there, and only meetings allowed somewhere in it can fill them. On hard B2B questions at the optimum CaDiCaL
+ * answered in about half the time with these counts, and answered some that it left open without them.
  */
 function windowCounts(c: Compiled, f: CnfBuilder, busy: Int32Array, meetings: readonly number[]): void {
   const sets = new Map<string, number[]>();

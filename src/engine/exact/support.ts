@@ -6,11 +6,10 @@ import type { Problem } from '../types.js';
 export const EXACT_MAX_MEETINGS = 1_500;
 /**
  * A size measure of the encoding: (meetings allowed in a slot) x (tables), over the slots where tables can run out.
- * It was the size of the table counters while they counted meetings, and the limit was set then: forum-14, the
- * largest B2B instance, measures 118,000 cells (414-421 MB for the whole run with both SAT members); a 400-meeting
- * event of 244,000 cells peaked at 606 MB, and a 1,416-meeting event without booths (2.6 million cells) at 1.26 GB
- * with one. The counters now count owners (break-cnf.ts) and are smaller; the limit is kept until measured again.
- * Above it the SAT solver is not asked.
+ * It was the size of the table counters while they counted meetings, and the limit was set then, so that a run with
+ * the SAT members stays within the memory of a small server; the largest B2B instance is well below it. The
+ * counters now count owners (break-cnf.ts) and are smaller; the limit is a proxy kept until measured again. Above it
+ * the SAT solver is not asked.
  */
 export const EXACT_MAX_COUNTER_CELLS = 400_000;
 

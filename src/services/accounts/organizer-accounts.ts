@@ -25,7 +25,7 @@ export const FIRST_ORGANIZER_EMAIL = 'admin@meetgrid.local';
 export const MIN_PASSWORD_LENGTH = 10;
 export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-// N=2^15 costs about 30–60 ms and 32 MiB per hash: slow for guessing, fine for a handful of organizers.
+// N=2^15 costs tens of milliseconds and 32 MiB per hash: slow for guessing, fine for a handful of organizers.
 const SCRYPT = { N: 32768, r: 8, p: 1, keyLength: 64, maxmem: 64 * 1024 * 1024 };
 
 export type Organizer = Pick<UserRow, 'id' | 'email' | 'name' | 'language'>;

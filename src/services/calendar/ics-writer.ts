@@ -1,6 +1,6 @@
 // The one writer of RFC 5545 text, behind the agenda files, the webcal feed and the e-mail invitations. It emits
 // the properties directly instead of going through the `ics` package, which validates every event with a schema
-// library (about 3 ms per event: a publish that invites thousands of representatives would spend minutes there).
+// library (milliseconds per event: a publish that invites thousands of representatives would spend minutes there).
 // A test writes the same events with `ics` and compares both outputs parsed by ical.js. Times go out in UTC
 // (DTSTART:…Z), which every client places correctly without a VTIMEZONE; lines are folded by UTF-8 octets, since
 // a Korean character is three octets and RFC 5545 §3.1 counts octets.
