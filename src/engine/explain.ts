@@ -3,8 +3,9 @@
 // meeting out) to the least (it would need other meetings moved), and the first that explains everything wins.
 // Each explanation also carries its facts as `params`, so a user interface can say the same in its own language.
 import { countBreaks } from './breaks.js';
-import type { Assignment, Problem, ProblemMeeting, ProblemParticipant, Unscheduled, UnscheduledParams } from './types.js';
-import { tableList } from './validate.js';
+import { Blockers, listOf, plural, type Obstacle } from './explain-facts.js';
+import { Occupancy } from './explain-occupancy.js';
+import type { Assignment, Problem, ProblemMeeting, Unscheduled, UnscheduledParams } from './types.js';
 
 /**
  * The codes of an unscheduled meeting, from the most to the least fundamental; user interfaces may translate them.
@@ -39,119 +40,6 @@ export const EXPLANATION_CODES = [
   'NOT_PLACED',
 ] as const;
 export type ExplanationCode = (typeof EXPLANATION_CODES)[number];
-
-/** Per-slot obstacles, from the most fundamental; a slot is filed under the first one that applies. */
-type Obstacle = 'dayCap' | 'precedence' | 'busy' | 'tableTaken' | 'breakCap';
-
-const MAX_NAMED = 5;
-
-function listOf(items: readonly string[]): string {
-  const unique = [...new Set(items)];
-  const named = unique.slice(0, MAX_NAMED).join(', ');
-  return unique.length > MAX_NAMED ? `${named} and ${unique.length - MAX_NAMED} more` : named;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-/** Facts of one kind as rows of the same fields, each kept once; the fields become parallel lists in `params`. */
-class Facts {
-  private readonly rows: string[][] = [];
-  private readonly keys = new Set<string>();
-
-  constructor(private readonly fields: readonly string[]) {}
-
-  add(...row: string[]): void {
-    const key = JSON.stringify(row);
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
-    this.rows.push(row);
-  }
-
-  params(): Record<string, string[]> {
-    return Object.fromEntries(this.fields.map((field, i) => [field, this.rows.map((row) => row[i]!)]));
-  }
-
-  /** Written as "name joiner item, item; name joiner item", grouped by name in the order first seen. */
-  text(joiner: string, name: (row: readonly string[]) => string, item: (row: readonly string[]) => string): string {
-    const groups = new Map<string, string[]>();
-    for (const row of this.rows) {
-      const items = groups.get(name(row)) ?? [];
-      if (!items.includes(item(row))) items.push(item(row));
-      groups.set(name(row), items);
-    }
-    return [...groups].map(([group, items]) => `${group}${joiner}${listOf(items)}`).join('; ');
-  }
-}
-
-class Occupancy {
-  readonly slotIndex = new Map<string, number>();
-  readonly dayOfSlot: string[];
-  readonly tables: readonly string[];
-  readonly tableUnavailable = new Map<string, ReadonlySet<string>>();
-  readonly participantUnavailable = new Map<string, ReadonlySet<string>>();
-  readonly booth = new Map<string, string>();
-  readonly participants = new Map<string, ProblemParticipant>();
-  readonly meetings = new Map<string, ProblemMeeting>();
-  /** participant → slot position → meeting held there */
-  readonly participantAt = new Map<string, Map<number, string>>();
-  /** table → slot position → meeting held there */
-  readonly tableAt = new Map<string, Map<number, string>>();
-  readonly placedSlot = new Map<string, number>();
-
-  constructor(
-    readonly problem: Problem,
-    assignments: readonly Assignment[],
-    explained: ReadonlySet<string>,
-  ) {
-    problem.slots.forEach((slot, i) => this.slotIndex.set(slot.id, i));
-    this.dayOfSlot = problem.slots.map((slot) => slot.day);
-    const tables = tableList(problem);
-    this.tables = tables.map((t) => t.id);
-    for (const table of tables) this.tableUnavailable.set(table.id, new Set(table.unavailable));
-    for (const p of problem.participants) {
-      this.participantUnavailable.set(p.id, new Set(p.unavailable));
-      this.participants.set(p.id, p);
-      if (p.table !== undefined) this.booth.set(p.id, p.table);
-    }
-    for (const m of problem.meetings) this.meetings.set(m.id, m);
-    for (const a of assignments) {
-      const meeting = this.meetings.get(a.meeting);
-      const slot = this.slotIndex.get(a.slot);
-      // A meeting being explained does not stand in its own way, should the caller still list it.
-      if (!meeting || slot === undefined || explained.has(a.meeting)) continue;
-      this.placedSlot.set(a.meeting, slot);
-      for (const person of meeting.between) this.mapOf(this.participantAt, person).set(slot, a.meeting);
-      this.mapOf(this.tableAt, a.table).set(slot, a.meeting);
-    }
-  }
-
-  private mapOf(maps: Map<string, Map<number, string>>, key: string): Map<number, string> {
-    let map = maps.get(key);
-    if (!map) maps.set(key, (map = new Map()));
-    return map;
-  }
-
-  slotsOf(person: string): number[] {
-    return [...(this.participantAt.get(person)?.keys() ?? [])];
-  }
-
-  slotId(index: number): string {
-    return this.problem.slots[index]!.id;
-  }
-
-  available(person: string, slot: number): boolean {
-    return !this.participantUnavailable.get(person)?.has(this.slotId(slot));
-  }
-
-  /** Tables the meeting may use: its pinned table, else the booth(s) of its participants, else any. */
-  tablesFor(meeting: ProblemMeeting): readonly string[] {
-    if (meeting.table !== undefined) return [meeting.table];
-    const booths = meeting.between.flatMap((p) => (this.booth.has(p) ? [this.booth.get(p)!] : []));
-    return booths.length > 0 ? [...new Set(booths)] : this.tables;
-  }
-}
 
 class Diagnosis {
   private readonly a: string;
@@ -361,14 +249,6 @@ class Diagnosis {
       }
     }
   }
-}
-
-/** Who or what stands in the way, for the reason and its params. */
-class Blockers {
-  readonly full = new Facts(['fullParticipants', 'fullCaps', 'fullDays']);
-  readonly busy = new Facts(['busyParticipants', 'busyMeetings', 'busySlots']);
-  readonly taken = new Facts(['takenTables', 'takenMeetings', 'takenSlots']);
-  readonly overCap = new Set<string>();
 }
 
 const OBSTACLE_WORDS: Readonly<Record<Obstacle, string>> = {

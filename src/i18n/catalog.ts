@@ -7,13 +7,16 @@ import { shell } from './messages/shell.js';
 import { eventSetup } from './messages/event-setup.js';
 import { check } from './messages/check.js';
 import { organizerData } from './messages/organizer-data.js';
+import { organizerImport } from './messages/organizer-import.js';
+import { organizerSetup } from './messages/organizer-setup.js';
 import { solve } from './messages/solve.js';
 import { organizerSchedule } from './messages/organizer-schedule.js';
+import { organizerTimetable } from './messages/organizer-timetable.js';
 import { staff } from './messages/staff.js';
 import { unscheduled } from './messages/unscheduled.js';
 import { links } from './messages/links.js';
 
-const areas = [common, shell, eventSetup, participants, check, organizerData, solve, organizerSchedule, staff, unscheduled, links];
+const areas = [common, shell, eventSetup, participants, check, organizerData, organizerImport, organizerSetup, solve, organizerSchedule, organizerTimetable, staff, unscheduled, links];
 
 export type Messages = Readonly<Record<string, string>>;
 
