@@ -87,6 +87,19 @@ export function better(problem: Problem, a: Schedule, b: Schedule): boolean {
   return false;
 }
 
+/**
+ * The status the run reports for its best answer. "optimal" needs a proof: the engine's own, when the member's search
+ * met the lower bound of its problem, or an exact member's, when no schedule with every meeting has fewer breaks
+ * than `provedBreaks` (-1 while nothing is proved). That proof is about breaks alone, so it makes optimal only a
+ * schedule with every meeting and, when re-planning, none moved; anything else stays as the member reported it.
+ */
+export function answerStatus(best: Schedule, provedBreaks: number, replanning: boolean): Schedule['status'] {
+  if (best.status !== 'feasible') return best.status;
+  const complete = best.stats.scheduled === best.stats.meetings;
+  const unmoved = !replanning || (best.stats.moved ?? 0) === 0;
+  return provedBreaks >= 0 && complete && unmoved && best.stats.breaks <= provedBreaks ? 'optimal' : 'feasible';
+}
+
 /** What a seed's thread does: the engine's search, or an exact member asking for falling or climbing bounds. */
 export type MemberRole = 'search' | BoundsDirection;
 
@@ -222,10 +235,7 @@ export function solveInWorkers(problem: Problem, options: PortfolioOptions = {})
       if (best === undefined || better(problem, result.value, best)) best = result.value;
     }
     if (best === undefined) throw failure instanceof Error ? failure : new Error(String(failure));
-    // A member proved that no complete schedule has fewer breaks: a complete one with that many is optimal.
-    if (best.status === 'feasible' && proved >= 0 && best.stats.scheduled === best.stats.meetings && best.stats.breaks <= proved) {
-      best = { ...best, status: 'optimal' };
-    }
+    best = { ...best, status: answerStatus(best, proved, options.previous !== undefined) };
     // The members' own figures leave out thread start-up and, for the exact member, the exact solver's time.
     return { ...best, stats: { ...best.stats, elapsedMs: Date.now() - started } };
   });

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { checkSchedule } from '../../src/engine/check.js';
-import type { Problem } from '../../src/engine/types.js';
-import { finishReserveMs, memberRoles, searchTimeMs, solveInWorkers } from '../../src/solving/solve-portfolio.js';
+import type { Problem, Schedule } from '../../src/engine/types.js';
+import { answerStatus, finishReserveMs, memberRoles, searchTimeMs, solveInWorkers } from '../../src/solving/solve-portfolio.js';
 import { b2bFixture as fixture } from '../helpers/b2b-fixture.js';
 import { triangle } from '../helpers/triangle-problem.js';
 
@@ -128,4 +128,23 @@ t.test('each thread gets its role: the SAT members only where they suit the run'
   t.same(memberRoles(evenEvent(400), 2, { previous }), ['search', 'search'], 'nor does re-planning, which keeps meetings in place');
   const booths: Problem = { ...triangle, participants: [{ id: 'a', table: 'T1' }, { id: 'b' }, { id: 'c' }] };
   t.same(memberRoles(booths, 2), ['search', 'search'], 'nor does an event with booths, which the encoding does not state');
+});
+
+t.test('the run calls an answer optimal only with a proof of it', (t) => {
+  const answer = (status: Schedule['status'], stats: Partial<Schedule['stats']> = {}): Schedule => ({
+    format: 'meetgrid.schedule/1',
+    status,
+    assignments: [],
+    unscheduled: [],
+    stats: { meetings: 4, scheduled: 4, breaks: 2, tableChanges: 0, elapsedMs: 0, ...stats },
+  });
+  t.equal(answerStatus(answer('feasible'), -1, false), 'feasible', 'nothing proved: a member\'s feasible stays feasible');
+  t.equal(answerStatus(answer('feasible'), 1, false), 'feasible', 'a bound below its breaks proves nothing');
+  t.equal(answerStatus(answer('feasible'), 2, false), 'optimal', 'a bound equal to its breaks proves it');
+  t.equal(answerStatus(answer('feasible', { scheduled: 3 }), 2, false), 'feasible', 'the bound is about schedules with every meeting');
+  t.equal(answerStatus(answer('feasible', { moved: 1 }), 2, true), 'feasible', 're-planned with a meeting moved: not about breaks alone');
+  t.equal(answerStatus(answer('feasible', { moved: 0 }), 2, true), 'optimal');
+  t.equal(answerStatus(answer('optimal'), -1, false), 'optimal', "the engine's own proof stands");
+  t.equal(answerStatus(answer('partial', { scheduled: 3 }), 5, false), 'partial');
+  t.end();
 });

@@ -2,12 +2,12 @@ import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/db/client.js';
-import { run as check } from '../../src/cli/commands/check.js';
-import { run as exportCommand } from '../../src/cli/commands/export.js';
-import { run as publish } from '../../src/cli/commands/publish.js';
-import { run as schedule } from '../../src/cli/commands/schedule.js';
-import { createSmallEvent, keepFirstPairApart } from '../helpers/event-fixture.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { run as check } from '../../../src/cli/commands/check.js';
+import { run as exportCommand } from '../../../src/cli/commands/export.js';
+import { run as publish } from '../../../src/cli/commands/publish.js';
+import { run as schedule } from '../../../src/cli/commands/schedule.js';
+import { createSmallEvent, keepFirstPairApart } from '../../helpers/event-fixture.js';
 
 function io(env: NodeJS.ProcessEnv) {
   const out: string[] = [];

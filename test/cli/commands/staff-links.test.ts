@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { run } from '../../src/cli/commands/links.js';
-import type { CliIo } from '../../src/cli/open-database.js';
-import { openDatabase } from '../../src/db/client.js';
-import { findAccessLink, revokeAccessLink } from '../../src/services/links/access-links.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+import { run } from '../../../src/cli/commands/links.js';
+import type { CliIo } from '../../../src/cli/open-database.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { findAccessLink, revokeAccessLink } from '../../../src/services/links/access-links.js';
+import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-staff-links-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

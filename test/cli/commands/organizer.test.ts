@@ -2,15 +2,15 @@ import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/commands/organizer.js';
-import type { CliIo } from '../../src/cli/open-database.js';
-import { openDatabase } from '../../src/db/client.js';
+import { run } from '../../../src/cli/commands/organizer.js';
+import type { CliIo } from '../../../src/cli/open-database.js';
+import { openDatabase } from '../../../src/db/client.js';
 import {
   authenticate,
   ensureFirstOrganizer,
   resolveSession,
   startSession,
-} from '../../src/services/accounts/organizer-accounts.js';
+} from '../../../src/services/accounts/organizer-accounts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-organizer-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

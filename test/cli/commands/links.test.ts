@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { run } from '../../src/cli/commands/links.js';
-import type { CliIo } from '../../src/cli/open-database.js';
-import { openDatabase } from '../../src/db/client.js';
-import { auditLog } from '../../src/db/schema.js';
-import { findParticipantToken } from '../../src/services/links/participant-links.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+import { run } from '../../../src/cli/commands/links.js';
+import type { CliIo } from '../../../src/cli/open-database.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { auditLog } from '../../../src/db/schema.js';
+import { findParticipantToken } from '../../../src/services/links/participant-links.js';
+import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-links-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

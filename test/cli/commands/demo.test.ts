@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/commands/demo.js';
-import { openCliDatabase, withDatabase, type CliIo } from '../../src/cli/open-database.js';
-import { openDatabase } from '../../src/db/client.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+import { run } from '../../../src/cli/commands/demo.js';
+import { openCliDatabase, withDatabase, type CliIo } from '../../../src/cli/open-database.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-demo-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkerRefusal, run, type SolveIo } from '../../src/cli/commands/solve.js';
-import { translator } from '../../src/i18n/catalog.js';
-import { checkSchedule } from '../../src/engine/check.js';
-import type { Problem, Schedule } from '../../src/engine/types.js';
+import { checkerRefusal, run, type SolveIo } from '../../../src/cli/commands/solve.js';
+import { translator } from '../../../src/i18n/catalog.js';
+import { checkSchedule } from '../../../src/engine/check.js';
+import type { Problem, Schedule } from '../../../src/engine/types.js';
 
 function capture(): SolveIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -111,7 +111,7 @@ t.test('--help prints the usage', async (t) => {
 t.test('with the exact member, the process writes nothing but the schedule to stdout', async (t) => {
   // forum-13 has no booth, so the exact member runs and answers (optimal, no break) long before the limit; its
   // solver announces its start-up on the console, which must not reach the schedule's channel.
-  const fixture = new URL('../fixtures/b2b/forum-13.original.json', import.meta.url);
+  const fixture = new URL('../../fixtures/b2b/forum-13.original.json', import.meta.url);
   const result = spawnSync(process.execPath, [...process.execArgv, 'src/cli/main.ts', 'solve', fixture.pathname, '--workers', '2', '--time-limit', '60'], {
     encoding: 'utf8',
   });

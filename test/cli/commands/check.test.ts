@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../src/cli/commands/check.js';
+import { run } from '../../../src/cli/commands/check.js';
 
 const problem = {
   format: 'meetgrid.problem/1',
@@ -134,9 +134,9 @@ t.test('meetgrid check', async (t) => {
     t.match(english.out, 'The schedule is valid.', 'MEETGRID_LANG wins over the locale');
   });
 
-  const built = join(import.meta.dirname, '../../dist/cli/commands/check.js');
+  const built = join(import.meta.dirname, '../../../dist/cli/commands/check.js');
   t.test('the built binary', { skip: existsSync(built) ? false : 'dist/ is not built (npm run build)' }, async (t) => {
-    const bin = join(import.meta.dirname, '../../bin/meetgrid.js');
+    const bin = join(import.meta.dirname, '../../../bin/meetgrid.js');
     const ok = spawnSync(process.execPath, [bin, 'check', file('problem.json'), file('good.json')], { encoding: 'utf8', env: { ...process.env, MEETGRID_LANG: 'en' } });
     t.equal(ok.status, 0, ok.stderr);
     t.match(ok.stdout, 'The schedule is valid.');

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/commands/import.js';
-import type { CliIo } from '../../src/cli/open-database.js';
-import { openDatabase } from '../../src/db/client.js';
-import { CSV_FIXTURES, createEmptyEvent } from '../helpers/csv-fixture.js';
+import { run } from '../../../src/cli/commands/import.js';
+import type { CliIo } from '../../../src/cli/open-database.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { CSV_FIXTURES, createEmptyEvent } from '../../helpers/csv-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-import-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));
