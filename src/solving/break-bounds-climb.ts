@@ -20,7 +20,7 @@ const CLIMB_OPTIONS: SolverOptions = { stabilizeonly: 0, target: 1 };
 const CLIMB_QUESTION_SHARE = 0.15;
 /**
  * Rising bounds from 0: a "no" for k proves that no schedule with every meeting has k breaks or fewer, and each proved
- * bound is shared at once, for the descending  The first question that takes longer than a "no" usually does
+ * bound is shared at once, for the descending member. The first question that takes longer than a "no" usually does
  * ends the climb. The member then asks, in stable mode, `settledTarget`: two above the bound, then lower as answers
  * come, so that a "yes" at the bound is optimal. Returns the best schedule this thread found and whether it (or
  * another member's best total) was proved optimal.
