@@ -7,6 +7,7 @@ import view from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyReply } from 'fastify';
 import { LANGUAGES } from '../../i18n/index.js';
+import { viewHelpers } from '../view-models/helpers.js';
 
 // src/web/plugins/ and dist/web/plugins/ both sit three folders below the project root.
 export const VIEWS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'views');
@@ -52,6 +53,9 @@ export default fp(
       engine: { eta: new Eta({ autoEscape: true, autoTrim: false }) },
       root: VIEWS_FOLDER,
       viewExt: 'eta',
+      // Every render, pages and fragments alike, sees the shared formatting as `it.fmt`; a partial included with
+      // a model of its own gets it passed on (`fmt: it.fmt`).
+      defaultContext: { fmt: viewHelpers },
     });
     app.decorateReply('page', page);
   },

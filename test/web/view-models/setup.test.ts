@@ -1,0 +1,14 @@
+import t from 'tap';
+import { capacityView } from '../../../src/web/view-models/setup.js';
+
+t.test('overloaded organizations carry their name in the reader language; the rest is kept', async (t) => {
+  const capacity = {
+    fits: false,
+    overloaded: [{ code: 'C01', nameKo: '대기업', nameEn: 'Bigcorp', reason: 'meetings', meetings: 12, limit: 10 }],
+  };
+  const en = capacityView(capacity, 'en');
+  t.equal(en.fits, false);
+  t.equal(en.overloaded[0]?.name, 'Bigcorp');
+  t.equal(en.overloaded[0]?.limit, 10);
+  t.equal(capacityView(capacity, 'ko').overloaded[0]?.name, '대기업');
+});
