@@ -20,6 +20,16 @@ export function percent(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
 }
 
+/** A load against capacity (1 is full) as a percentage with a space before the sign; a dash when unbounded. */
+export function loadPercent(load: number): string {
+  return Number.isFinite(load) ? `${Math.round(load * 100)} %` : '–';
+}
+
+/** Each item described on its own line, for a title attribute; empty when there is nothing to describe. */
+export function lines<T>(items: readonly T[] | null | undefined, describe: (item: T) => string): string {
+  return items ? items.map(describe).join('\n') : '';
+}
+
 /** The translator with a key prefix, for templates that use many keys of one area. */
 export function scoped(t: Translate, prefix: string): Translate {
   return (key, params) => t(prefix + key, params);
@@ -33,6 +43,11 @@ export function eventUrl(slug: string): string {
 /** Names of a list of people or organizations, comma separated. */
 export function names(list: readonly { readonly name: string }[]): string {
   return list.map((item) => item.name).join(', ');
+}
+
+/** Strings, comma separated. */
+export function list(items: readonly string[]): string {
+  return items.join(', ');
 }
 
 /** Code and name of each organization, comma separated. */
@@ -76,9 +91,12 @@ export function formErrors<E extends object>(
 export const viewHelpers = {
   localName,
   percent,
+  loadPercent,
+  lines,
   scoped,
   eventUrl,
   names,
+  list,
   codedNames,
   contact,
   keysStartingWith,

@@ -7,6 +7,9 @@ import {
   formErrors,
   formValues,
   keysStartingWith,
+  lines,
+  list,
+  loadPercent,
   localName,
   names,
   percent,
@@ -28,6 +31,18 @@ t.test('percentages are whole, and a dash when there is nothing to measure', asy
   t.equal(percent(1), '100%');
 });
 
+t.test('loads against capacity keep the space before the sign; unbounded is a dash', async (t) => {
+  t.equal(loadPercent(0), '0 %');
+  t.equal(loadPercent(0.854), '85 %');
+  t.equal(loadPercent(Infinity), '–');
+});
+
+t.test('descriptions one per line, empty without items', async (t) => {
+  t.equal(lines(['a', 'b'], (item) => item.toUpperCase()), 'A\nB');
+  t.equal(lines(null, String), '');
+  t.equal(lines([], String), '');
+});
+
 t.test('a scoped translator prefixes its keys and passes the parameters on', async (t) => {
   const seen: unknown[] = [];
   const tr = scoped((key, params) => {
@@ -46,6 +61,7 @@ t.test('event URLs escape the slug', async (t) => {
 
 t.test('lists of names, coded names, contacts and slots', async (t) => {
   t.equal(names([]), '');
+  t.equal(list(['Kim', 'Lee']), 'Kim, Lee');
   t.equal(names([{ name: 'Kim' }, { name: 'Lee' }]), 'Kim, Lee');
   t.equal(codedNames([{ code: 'S01', name: 'Alpha' }, { code: 'S02', name: 'Beta' }]), 'S01 Alpha, S02 Beta');
   t.equal(contact({ name: 'Kim', email: 'kim@example.com' }), 'Kim <kim@example.com>');
