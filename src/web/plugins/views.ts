@@ -1,5 +1,7 @@
 // Eta views under views/ rendered into views/layout.eta. `reply.page(template, model)` adds what every page
-// needs (t, lang, csrfToken, user, path) so handlers pass only their own view model.
+// needs (t, lang, csrfToken, user, path) so handlers pass only their own view model. Templates only loop and
+// print: names in the reader's language, texts and flags come ready from the view models in src/web/view-models/,
+// and shared formatting from its helpers module, given to every template as `it.fmt`.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
@@ -53,8 +55,8 @@ export default fp(
       engine: { eta: new Eta({ autoEscape: true, autoTrim: false }) },
       root: VIEWS_FOLDER,
       viewExt: 'eta',
-      // Every render, pages and fragments alike, sees the shared formatting as `it.fmt`; a partial included with
-      // a model of its own gets it passed on (`fmt: it.fmt`).
+      // Every render, pages and fragments alike, sees the shared formatting as `it.fmt`; partials see it too, since
+      // eta starts an included template's data from the including one's.
       defaultContext: { fmt: viewHelpers },
     });
     app.decorateReply('page', page);
