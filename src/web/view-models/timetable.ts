@@ -5,8 +5,8 @@ interface Cell {
   readonly target: { readonly allowed: boolean } | null;
 }
 
-interface Model<C extends Cell> {
-  readonly rows: readonly { readonly cells: readonly C[] }[];
+interface Model<C extends Cell, R extends { readonly cells: readonly C[] }> {
+  readonly rows: readonly R[];
   readonly unscheduled: readonly { readonly requestId: number }[];
   readonly selected: { readonly requestId: number } | null;
 }
@@ -23,13 +23,18 @@ export function cellClasses(cell: Cell, selectedId: number | null): string {
   return classes.join(' ');
 }
 
-export function timetableView<C extends Cell, R extends { readonly cells: readonly C[] }, M extends Model<C> & { readonly rows: readonly R[] }>(model: M) {
+/** The model the timetable templates read: the service's, with cell classes and where the selected meeting stands. */
+export function timetableView<C extends Cell, R extends { readonly cells: readonly C[] }, M extends Model<C, R>>(model: M) {
   const selectedId = model.selected?.requestId ?? null;
   const waiting = selectedId !== null && model.unscheduled.some((u) => u.requestId === selectedId);
-  const inGrid = selectedId !== null && model.rows.some((row) => row.cells.some((c) => c.meeting?.requestId === selectedId));
+  const inGrid =
+    selectedId !== null && model.rows.some((row) => row.cells.some((cell) => cell.meeting?.requestId === selectedId));
   return {
     ...model,
-    rows: model.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, classes: cellClasses(cell, selectedId) })) })),
+    rows: model.rows.map((row) => ({
+      ...row,
+      cells: row.cells.map((cell) => ({ ...cell, classes: cellClasses(cell, selectedId) })),
+    })),
     /** The selected meeting has a place in the schedule (it is not among the unscheduled): moving, not placing. */
     selectedScheduled: selectedId !== null && !waiting,
     /** The selected meeting can be locked or taken out: shown in the grid, or at least not waiting for a place. */
