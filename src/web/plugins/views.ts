@@ -1,5 +1,7 @@
 // Eta views under views/ rendered into views/layout.eta. `reply.page(template, model)` adds what every page
-// needs (t, lang, csrfToken, user, path) so handlers pass only their own view model.
+// needs (t, lang, csrfToken, user, path) so handlers pass only their own view model. Templates only loop and
+// print: names in the reader's language, texts and flags come ready from the view models in src/web/view-models/,
+// and shared formatting from its helpers module, given to every template as `it.fmt`.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
@@ -7,6 +9,7 @@ import view from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyReply } from 'fastify';
 import { LANGUAGES } from '../../i18n/index.js';
+import { viewHelpers } from '../view-models/helpers.js';
 
 // src/web/plugins/ and dist/web/plugins/ both sit three folders below the project root.
 export const VIEWS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'views');
@@ -52,6 +55,9 @@ export default fp(
       engine: { eta: new Eta({ autoEscape: true, autoTrim: false }) },
       root: VIEWS_FOLDER,
       viewExt: 'eta',
+      // Every render, pages and fragments alike, sees the shared formatting as `it.fmt`; partials see it too, since
+      // eta starts an included template's data from the including one's.
+      defaultContext: { fmt: viewHelpers },
     });
     app.decorateReply('page', page);
   },

@@ -23,6 +23,7 @@ import type { PatternSlot } from '../../../../domain/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { errorTexts, eventOf, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';
+import { capacityView, roomsView } from '../../../view-models/setup.js';
 
 const formBody = {
   type: 'object',
@@ -54,6 +55,8 @@ function setupPage(request: FastifyRequest, reply: FastifyReply, event: EventRow
   return reply.page('organizer/setup/index', {
     ...pageBase(request, event, 'setup', 'organizerData.setup.title'),
     overview,
+    capacity: capacityView(overview.capacity, request.lang),
+    rooms: roomsView(overview.rooms, request.lang),
     days: overview.days.map((day) => ({ ...day, values: dayValues(day), breakRows: breakRows(day.breaks.length) })),
     details: {
       slug: event.slug,
@@ -65,7 +68,6 @@ function setupPage(request: FastifyRequest, reply: FastifyReply, event: EventRow
       bufferMinutes: String(event.bufferMinutes),
     },
     organizations: overview.organizations.map((o) => ({ id: o.id, label: `${o.code} ${nameIn(request, o)}`, kind: o.kind })),
-    roomName: (room: { nameKo: string; nameEn: string }) => nameIn(request, room),
     breakRows: breakRows(0),
     state: {
       form: state.form ?? null,

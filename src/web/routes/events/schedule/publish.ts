@@ -6,6 +6,7 @@ import type { EventRow } from '../../../../db/index.js';
 import { previewPublish, publishDraft, PublishError } from '../../../../services/publishing/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+import { publishView } from '../../../view-models/publish.js';
 
 const confirmBody = {
   type: 'object',
@@ -28,7 +29,7 @@ export default async function publishRoutes(app: FastifyInstance): Promise<void>
       title: request.t('organizerSchedule.publish.title'),
       eventNav: eventNav(request, event, 'publish'),
       slug: event.slug,
-      preview: previewPublish(app.db, event.id),
+      preview: publishView(previewPublish(app.db, event.id), request.lang),
       ...messages,
       styles: ['/static/css/timetable.css'],
     });

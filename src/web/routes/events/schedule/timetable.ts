@@ -13,6 +13,7 @@ import type { Translator } from '../../../../i18n/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
 import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+import { timetableView } from '../../../view-models/timetable.js';
 
 interface FilterQuery {
   day?: number;
@@ -120,7 +121,7 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
       title: t('organizerSchedule.timetable.title'),
       eventNav: eventNav(request, event, 'timetable'),
       slug: event.slug,
-      model,
+      model: timetableView(model),
       query,
       search: (extra: Record<string, string> = {}) => filterSearch(query, extra),
       conflictText: (conflict: Conflict) => conflictText(t, conflict),
