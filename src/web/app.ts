@@ -14,6 +14,10 @@ import i18n from './plugins/i18n.js';
 import csrf from './plugins/csrf.js';
 import views from './plugins/views.js';
 import errors from './plugins/errors.js';
+import compression from './plugins/compression.js';
+import jobs from './plugins/jobs.js';
+import outboxWorker from './plugins/outbox-worker.js';
+import liveUpdates from './plugins/live-updates.js';
 import routes from './routes/index.js';
 
 declare module 'fastify' {
@@ -80,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pluginTimeout: 120_000,
   });
   await app.register(context, options);
+  await app.register(compression);
   await app.register(security);
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
@@ -88,6 +93,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(csrf);
   await app.register(views);
   await app.register(errors);
+  await app.register(jobs);
+  await app.register(outboxWorker);
+  await app.register(liveUpdates);
   await app.register(fastifyStatic, { root: PUBLIC_FOLDER, prefix: '/static/', maxAge: '1h' });
   await app.register(routes);
   return app;

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CheckInRefusedError, recordCheckIn, type CheckInAction } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
-import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type StaffRouteOptions, type TokenParams } from './context.js';
+import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type TokenParams } from './context.js';
 
 interface CheckInBody {
   /** The tapped button: 'arrived:<representativeId>', 'held' or 'no_show'. */
@@ -62,7 +62,7 @@ function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
 }
 
-export default async function checkInRoutes(app: FastifyInstance, options: StaffRouteOptions): Promise<void> {
+export default async function checkInRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: TokenParams; Body: CheckInBody }>(
     '/staff/:token/check-ins',
     { preHandler: requireAccessLink('staff'), schema: { params: tokenParams, body: checkInBody } },
@@ -74,7 +74,7 @@ export default async function checkInRoutes(app: FastifyInstance, options: Staff
           app.db,
           { ...scope, userId: null, language: request.lang },
           actionOf(request.body),
-          options.live,
+          app.liveUpdates,
         ).recorded;
       } catch (error) {
         if (error instanceof CheckInRefusedError) throw new HttpError(error.statusCode, error.messageKey, error.params);

@@ -1,14 +1,8 @@
 // What every staff route needs: the link's scope (event, and room for a per-room link), the URLs of its pages and
 // the shared parameter schemas. The token guard has already refused unknown, revoked and non-staff links.
 import type { FastifyRequest } from 'fastify';
-import type { LiveUpdates } from '../../../services/staff/index.js';
 import type { StaffScope } from '../../../services/staff/index.js';
 import { HttpError } from '../../http-error.js';
-
-/** What the staff plugin hands the routes that publish or stream check-ins. */
-export interface StaffRouteOptions {
-  readonly live: LiveUpdates;
-}
 
 export interface TokenParams {
   readonly token: string;

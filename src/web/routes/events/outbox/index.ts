@@ -6,8 +6,6 @@ import {
   outboxEml,
   outboxOverview,
   retryOutboxMessage,
-  startOutboxWorker,
-  type OutboxWorker,
 } from '../../../../services/mail/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
@@ -20,18 +18,6 @@ const slugParams = {
 } as const;
 
 export default async function outboxRoutes(app: FastifyInstance): Promise<void> {
-  // The sender runs with the web app: with SMTP configured it starts when the app is ready and stops with it;
-  // without SMTP there is none and messages wait here for download.
-  let worker: OutboxWorker | null = null;
-  app.addHook('onReady', async () => {
-    worker = startOutboxWorker(app.db, app.config.smtp, {
-      onError: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
-    });
-  });
-  app.addHook('onClose', async () => {
-    await worker?.stop();
-  });
-
   app.get<{ Params: { slug: string }; Querystring: { retried?: string; refused?: string } }>(
     '/events/:slug/outbox',
     {

@@ -4,7 +4,7 @@
 // version is published, what moved.
 import type { FastifyInstance } from 'fastify';
 import type { Translator } from '../../../../i18n/index.js';
-import { SchedulingJobs, type SchedulingJob } from '../../../../services/scheduling/index.js';
+import type { SchedulingJob } from '../../../../services/scheduling/index.js';
 import { workingVersion } from '../../../../services/scheduling/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { HttpError } from '../../../http-error.js';
@@ -36,8 +36,7 @@ function jobJson(job: SchedulingJob, t: Translator) {
 }
 
 export default async function runRoutes(app: FastifyInstance): Promise<void> {
-  const jobs = new SchedulingJobs(app.db);
-  app.addHook('onClose', async () => jobs.cancelAll());
+  const jobs = app.schedulingJobs;
 
   app.get<{ Params: SlugParams }>(
     '/events/:slug/schedule',
