@@ -6,7 +6,7 @@ import { isLanguage, translator, type Language } from '../../../i18n/index.js';
 import { agendaQrSvg, loadAgenda, type AgendaView } from '../../../services/agenda/index.js';
 import { agendaCalendar, meetingCalendar, type CalendarFile } from '../../../services/calendar/index.js';
 import { requireAccessLink } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 
 interface TokenParams {
   token: string;
@@ -61,7 +61,7 @@ function chosenLanguage(request: FastifyRequest<{ Querystring: LangQuery }>): La
 }
 
 function accessTokenId(request: FastifyRequest): number {
-  if (!request.accessLink) throw new HttpError(404, 'participants.notFound.body');
+  if (!request.accessLink) throw new DomainError('not_found', 'participants.notFound.body');
   return request.accessLink.id;
 }
 
@@ -77,7 +77,7 @@ async function renderAgenda(
     markSeen: template === 'agenda',
     now: app.now(),
   });
-  if (!agenda) throw new HttpError(404, 'participants.notFound.body');
+  if (!agenda) throw new DomainError('not_found', 'participants.notFound.body');
   // The page, its layout and the language switch all speak the agenda's language.
   request.lang = agenda.language;
   request.t = translator(agenda.language);
@@ -105,7 +105,7 @@ function sendCalendar(
   filename: string,
   disposition: 'attachment' | 'inline',
 ): FastifyReply {
-  if (!file) throw new HttpError(404, 'participants.notFound.body');
+  if (!file) throw new DomainError('not_found', 'participants.notFound.body');
   reply
     .header('cache-control', 'private, no-cache')
     .header('etag', file.etag)

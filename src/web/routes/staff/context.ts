@@ -2,7 +2,7 @@
 // the shared parameter schemas. The token guard has already refused unknown, revoked and non-staff links.
 import type { FastifyRequest } from 'fastify';
 import type { StaffScope } from '../../../services/staff/index.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 
 export interface TokenParams {
   readonly token: string;
@@ -36,7 +36,7 @@ export function rosterParams(datePattern: string = DATE_PATTERN) {
 
 export function scopeOf(request: FastifyRequest): StaffScope & { accessTokenId: number } {
   const link = request.accessLink;
-  if (!link) throw new HttpError(404, 'shell.error.linkInvalid');
+  if (!link) throw new DomainError('not_found', 'shell.error.linkInvalid');
   return { eventId: link.eventId, roomId: link.roomId, accessTokenId: link.id };
 }
 

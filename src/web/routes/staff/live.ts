@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { lookupAccessLink } from '../../../services/links/index.js';
 import { getEventBySlug } from '../../../db/index.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 import { scopeOf, tokenParams, type TokenParams } from './context.js';
 
 export default async function liveRoutes(app: FastifyInstance): Promise<void> {
@@ -30,7 +30,7 @@ export default async function liveRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const event = getEventBySlug(app.db, request.params.slug);
-      if (!event) throw new HttpError(404);
+      if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
       app.streamLiveUpdates(request, reply, { eventId: event.id, stillAllowed: () => true });
     },
   );

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { eventLinks, revokeEventLink, type ManagedLink } from '../../../../services/links/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import {
   actorOf,
   eventName,
@@ -61,7 +61,7 @@ export default async function linkRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const outcome = revokeEventLink(app.db, { eventId: event.id, linkId: request.params.id, actor: actorOf(request) });
-      if (outcome === 'not_found') throw new HttpError(404);
+      if (outcome === 'not_found') throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/links?done=${outcome}`, 303);
     },
   );

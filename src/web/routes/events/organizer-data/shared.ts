@@ -6,7 +6,7 @@ import type { AffectedMeeting } from '../../../../services/setup/index.js';
 import type { CsvProblem } from '../../../../services/csv/index.js';
 import { eventBySlug } from '../../../../services/setup/index.js';
 import type { FormErrors } from '../../../../domain/index.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 
 export const slugParams = {
   type: 'object',
@@ -23,7 +23,7 @@ export const idParams = {
 export function eventOf(request: FastifyRequest): EventRow {
   const { slug } = request.params as { slug: string };
   const event = eventBySlug(request.server.db, slug);
-  if (!event) throw new HttpError(404);
+  if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
   return event;
 }
 

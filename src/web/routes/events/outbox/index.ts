@@ -8,7 +8,7 @@ import {
   retryOutboxMessage,
 } from '../../../../services/mail/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import { momentLabel, slugIdParams, type SlugIdParams } from '../schedule/event-context.js';
 
 const slugParams = {
@@ -29,7 +29,7 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request, reply) => {
       const overview = outboxOverview(app.db, request.params.slug);
-      if (!overview) throw new HttpError(404);
+      if (!overview) throw new DomainError('not_found', 'shell.error.notFound.body');
       const t = request.t;
       return reply.page('organizer/outbox/index', {
         title: t('participants.outbox.title'),
@@ -65,7 +65,7 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const id = Number(request.params.file.slice(0, -4));
       const eml = await outboxEml(app.db, request.params.slug, id, app.config.smtp?.from ?? DEFAULT_FROM);
-      if (!eml) throw new HttpError(404);
+      if (!eml) throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply
         .header('content-disposition', `attachment; filename="message-${id}.eml"`)
         .header('cache-control', 'no-store')
@@ -79,7 +79,7 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
     { preHandler: requireOrganizer, schema: { params: slugIdParams } },
     async (request, reply) => {
       const outcome = retryOutboxMessage(app.db, request.params.slug, request.params.id);
-      if (outcome === 'not_found') throw new HttpError(404);
+      if (outcome === 'not_found') throw new DomainError('not_found', 'shell.error.notFound.body');
       const base = `/events/${encodeURIComponent(request.params.slug)}/outbox`;
       return reply.redirect(outcome === 'requeued' ? `${base}?retried` : `${base}?refused`, 303);
     },

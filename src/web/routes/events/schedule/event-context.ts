@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { getEventBySlug, type EventRow } from '../../../../db/index.js';
 import type { Actor } from '../../../../services/scheduling/index.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 
 export interface SlugParams {
   readonly slug: string;
@@ -29,7 +29,7 @@ export const slugIdParams = {
 
 export function eventOf(app: FastifyInstance, slug: string): EventRow {
   const event = getEventBySlug(app.db, slug);
-  if (!event) throw new HttpError(404);
+  if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
   return event;
 }
 

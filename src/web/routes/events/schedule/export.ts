@@ -2,13 +2,11 @@
 // export.schedule.json (the draft, or ?published=1 the published version, as meetgrid.schedule/1).
 import type { FastifyInstance } from 'fastify';
 import {
-  NothingToExportError,
   problemFile,
   scheduleFile,
   timetableCsv,
 } from '../../../../services/timetable/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
 import { eventOf, slugParams, type SlugParams } from './event-context.js';
 
 const publishedQuery = {
@@ -21,18 +19,9 @@ type ExportRequest = { Params: SlugParams; Querystring: { published?: number } }
 export default async function exportRoutes(app: FastifyInstance): Promise<void> {
   const options = { preHandler: requireOrganizer, schema: { params: slugParams, querystring: publishedQuery } };
 
-  function attempt<T>(make: () => T): T {
-    try {
-      return make();
-    } catch (error) {
-      if (error instanceof NothingToExportError) throw new HttpError(404, error.key);
-      throw error;
-    }
-  }
-
   app.get<ExportRequest>('/events/:slug/export.csv', options, async (request, reply) => {
     const event = eventOf(app, request.params.slug);
-    const bytes = attempt(() => timetableCsv(app.db, event, request.lang, request.query.published === 1));
+    const bytes = timetableCsv(app.db, event, request.lang, request.query.published === 1);
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${event.slug}-timetable.csv"`)
@@ -49,7 +38,7 @@ export default async function exportRoutes(app: FastifyInstance): Promise<void> 
 
   app.get<ExportRequest>('/events/:slug/export.schedule.json', options, async (request, reply) => {
     const event = eventOf(app, request.params.slug);
-    const schedule = attempt(() => scheduleFile(app.db, event, request.query.published === 1));
+    const schedule = scheduleFile(app.db, event, request.query.published === 1);
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="${event.slug}.schedule.json"`)

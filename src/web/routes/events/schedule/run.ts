@@ -7,7 +7,7 @@ import type { Translator } from '../../../../i18n/index.js';
 import type { SchedulingJob } from '../../../../services/scheduling/index.js';
 import { workingVersion } from '../../../../services/scheduling/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import { actorOf, eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
 
 const jobParams = {
@@ -73,7 +73,7 @@ export default async function runRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const job = jobs.get(event.id, request.params.job);
-      if (!job) throw new HttpError(404);
+      if (!job) throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply.header('cache-control', 'no-store').send(jobJson(job, request.t));
     },
   );
@@ -83,7 +83,7 @@ export default async function runRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: requireOrganizer, schema: { params: jobParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
-      if (!jobs.get(event.id, request.params.job)) throw new HttpError(404);
+      if (!jobs.get(event.id, request.params.job)) throw new DomainError('not_found', 'shell.error.notFound.body');
       jobs.cancel(event.id, request.params.job);
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/schedule`, 303);
     },
