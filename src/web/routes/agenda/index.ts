@@ -1,6 +1,7 @@
 // A participant's private pages behind their agenda link: the agenda, its print layout, the organization's
 // meetings, calendar files (whole agenda, webcal feed, one meeting) and a QR code of the link. The token guard
 // answers unknown, malformed and revoked links with the same 404 page before any handler runs.
+import { TokenParams as TokenParamsSchema } from '../../schemas.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage, translator, type Language } from '../../../i18n/index.js';
 import { agendaQrSvg, loadAgenda, type AgendaView } from '../../../services/agenda/index.js';
@@ -15,11 +16,7 @@ interface LangQuery {
   lang?: Language;
 }
 
-const tokenParams = {
-  type: 'object',
-  required: ['token'],
-  properties: { token: { type: 'string', maxLength: 200 } },
-} as const;
+const tokenParams = TokenParamsSchema;
 const langQuery = {
   type: 'object',
   properties: { lang: { type: 'string', enum: ['ko', 'en'] } },

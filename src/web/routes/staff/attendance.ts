@@ -6,6 +6,7 @@ import { buildAttendance } from '../../../services/staff/index.js';
 import { refillCandidates, refillSlot, RefillError } from '../../../services/staff/index.js';
 import { roomLabel, ensureStaffLinks } from '../../../services/links/index.js';
 import { requireOrganizer } from '../../guards.js';
+import { Slug } from '../../schemas.js';
 import { DomainError } from '../../../domain/index.js';
 import { actorOf, eventName, eventNav, eventOf } from '../events/schedule/event-context.js';
 
@@ -14,7 +15,7 @@ interface RefillParams {
   readonly meetingId: number;
 }
 
-const slugProperty = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const slugProperty = Slug;
 const refillParams = {
   type: 'object',
   required: ['slug', 'meetingId'],

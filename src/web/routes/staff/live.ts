@@ -7,6 +7,7 @@ import { lookupAccessLink } from '../../../services/links/index.js';
 import { getEventBySlug } from '../../../db/index.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
+import { SlugParams } from '../../schemas.js';
 import { scopeOf, tokenParams, type TokenParams } from './context.js';
 
 export default async function liveRoutes(app: FastifyInstance): Promise<void> {
@@ -26,7 +27,7 @@ export default async function liveRoutes(app: FastifyInstance): Promise<void> {
     '/events/:slug/live',
     {
       preHandler: requireOrganizer,
-      schema: { params: { type: 'object', required: ['slug'], properties: { slug: { type: 'string', maxLength: 100 } } } },
+      schema: { params: SlugParams },
     },
     async (request, reply) => {
       const event = getEventBySlug(app.db, request.params.slug);

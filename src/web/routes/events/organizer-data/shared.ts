@@ -8,17 +8,7 @@ import { eventBySlug } from '../../../../services/setup/index.js';
 import type { FormErrors } from '../../../../domain/index.js';
 import { DomainError } from '../../../../domain/index.js';
 
-export const slugParams = {
-  type: 'object',
-  required: ['slug'],
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 64 } },
-} as const;
-
-export const idParams = {
-  type: 'object',
-  required: ['slug', 'id'],
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 64 }, id: { type: 'integer', minimum: 1 } },
-} as const;
+export { SlugParams as slugParams, SlugIdParams as idParams } from '../../../schemas.js';
 
 export function eventOf(request: FastifyRequest): EventRow {
   const { slug } = request.params as { slug: string };

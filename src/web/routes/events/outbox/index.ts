@@ -9,13 +9,8 @@ import {
 } from '../../../../services/mail/index.js';
 import { requireOrganizer } from '../../../guards.js';
 import { DomainError } from '../../../../domain/index.js';
-import { momentLabel, slugIdParams, type SlugIdParams } from '../schedule/event-context.js';
+import { momentLabel, slugIdParams, slugParams, type SlugIdParams } from '../schedule/event-context.js';
 
-const slugParams = {
-  type: 'object',
-  required: ['slug'],
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 100 } },
-} as const;
 
 export default async function outboxRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { slug: string }; Querystring: { retried?: string; refused?: string } }>(
