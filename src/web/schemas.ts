@@ -5,7 +5,7 @@ import type { FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpre
 import type { FastifyBaseLogger } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
-import { LANGUAGES } from '../domain/index.js';
+import { LANGUAGES, type Language } from '../domain/index.js';
 
 export type { Static };
 
@@ -28,7 +28,7 @@ export const Token = Type.String({ maxLength: 200 });
 export const Id = Type.Integer({ minimum: 1 });
 /** A calendar day, YYYY-MM-DD. */
 export const IsoDate = Type.String({ pattern: DATE_PATTERN });
-export const LanguageField = Type.Union([Type.Literal(LANGUAGES[0]), Type.Literal(LANGUAGES[1])]);
+export const LanguageField = Type.Unsafe<Language>({ type: 'string', enum: [...LANGUAGES] });
 /** The CSRF token of a form post; the CSRF plugin checks it, the schema only lets it through. */
 export const Csrf = Type.Optional(Type.String());
 

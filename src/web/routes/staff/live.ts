@@ -2,18 +2,17 @@
 // (GET /events/:slug/live). Each check-in or newly published schedule of the event sends a `change` event (the page
 // then fetches its live part again); the streams themselves are plugins/live-updates.ts. A staff stream whose link
 // is revoked says so and ends.
-import type { FastifyInstance } from 'fastify';
 import { lookupAccessLink } from '../../../services/links/index.js';
 import { getEventBySlug } from '../../../db/index.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
-import { SlugParams } from '../../schemas.js';
-import { scopeOf, tokenParams, type TokenParams } from './context.js';
+import { SlugParams, TokenParams, type TypedApp } from '../../schemas.js';
+import { scopeOf } from './context.js';
 
-export default async function liveRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: TokenParams }>(
+export default async function liveRoutes(app: TypedApp): Promise<void> {
+  app.get(
     '/staff/:token/events',
-    { preHandler: requireAccessLink('staff'), schema: { params: tokenParams } },
+    { preHandler: requireAccessLink('staff'), schema: { params: TokenParams } },
     async (request, reply) => {
       const token = request.params.token;
       app.streamLiveUpdates(request, reply, {
@@ -23,7 +22,7 @@ export default async function liveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { slug: string } }>(
+  app.get(
     '/events/:slug/live',
     {
       preHandler: requireOrganizer,
