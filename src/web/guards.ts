@@ -2,7 +2,8 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { AccessTokenKind } from '../db/index.js';
 import { lookupAccessLink, markAccessLinkUsed, type AccessLink } from '../services/links/index.js';
-import { HttpError } from './http-error.js';
+import { DomainError } from '../domain/index.js';
+import { LoginRequiredError } from './plugins/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,12 +21,12 @@ export const PASSWORD_PAGE = '/account/password';
 export async function requireOrganizer(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const reading = request.method === 'GET' || request.method === 'HEAD';
   if (!request.user) {
-    if (!reading) throw new HttpError(401, 'shell.error.loginRequired');
+    if (!reading) throw new LoginRequiredError();
     await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
     return;
   }
   if (request.mustChangePassword && request.routeOptions.url !== PASSWORD_PAGE) {
-    if (!reading) throw new HttpError(403, 'shell.account.mustChange');
+    if (!reading) throw new DomainError('forbidden', 'shell.account.mustChange');
     await reply.redirect(PASSWORD_PAGE);
   }
 }
@@ -38,8 +39,8 @@ export function requireAccessLink(kind: AccessTokenKind): preHandlerAsyncHookHan
   return async function accessLinkGuard(request) {
     const token = (request.params as { token?: unknown }).token;
     const link = typeof token === 'string' ? lookupAccessLink(request.server.db, token) : null;
-    if (!link) throw new HttpError(404, 'shell.error.linkInvalid');
-    if (link.kind !== kind) throw new HttpError(403, 'shell.error.linkWrongKind');
+    if (!link) throw new DomainError('not_found', 'shell.error.linkInvalid');
+    if (link.kind !== kind) throw new DomainError('forbidden', 'shell.error.linkWrongKind');
     markAccessLinkUsed(request.server.db, link, request.server.now());
     request.accessLink = link;
   };

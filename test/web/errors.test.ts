@@ -1,5 +1,5 @@
 import t from 'tap';
-import { HttpError } from '../../src/web/http-error.js';
+import { DomainError } from '../../src/domain/index.js';
 import { createTestApp } from '../helpers/web-app.js';
 
 t.test('unknown addresses get the 404 page in the visitor’s language', async (t) => {
@@ -27,7 +27,7 @@ t.test('a crash shows the 500 page without details, in both languages', async (t
     throw new Error('secret internal detail');
   });
   testApp.app.get('/gone', async () => {
-    throw new HttpError(409, 'shell.error.conflict.body');
+    throw new DomainError('conflict', 'shell.error.conflict.body');
   });
   for (const [language, heading] of [
     ['en', 'Something went wrong'],

@@ -17,6 +17,7 @@ import type { Command } from '../command.js';
 import { parseArgs } from '../event-args.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
 import { cliLanguage } from './check.js';
+import { refusalText } from '../refusal.js';
 
 export interface ExportIo extends CliIo {
   readonly write: (bytes: Buffer) => void;
@@ -64,7 +65,7 @@ export async function run(args: readonly string[], io: ExportIo = exportIo): Pro
             );
     } catch (error) {
       if (!(error instanceof NothingToExportError)) throw error;
-      io.err(`meetgrid export: ${t(error.key)}\n`);
+      io.err(`meetgrid export: ${refusalText(error, t)}\n`);
       return 2;
     }
     if (output === undefined) {

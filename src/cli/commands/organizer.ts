@@ -10,6 +10,7 @@ import {
 import type { Command } from '../command.js';
 import { processIo, withDatabase, type CliIo } from '../open-database.js';
 import { cliLanguage } from './check.js';
+import { refusalText } from '../refusal.js';
 
 export async function run(args: readonly string[], io: CliIo = processIo): Promise<number> {
   const t = translator(cliLanguage(io.env));
@@ -50,7 +51,7 @@ export async function run(args: readonly string[], io: CliIo = processIo): Promi
       return 0;
     } catch (error) {
       if (!(error instanceof AccountError)) throw error;
-      io.err(`meetgrid organizer: ${error.message}\n`);
+      io.err(`meetgrid organizer: ${refusalText(error, t)}\n`);
       return 1;
     }
   });

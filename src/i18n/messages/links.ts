@@ -21,6 +21,11 @@ export const links = {
     'links.revokedAt': '{when} 폐기됨',
     'links.revokedNotice': '링크를 폐기했습니다. 이 링크는 더 이상 열리지 않습니다.',
     'links.alreadyRevoked': '이미 폐기된 링크입니다.',
+    'links.refused.representativeMissing': '참가자 링크에는 대표자가 필요합니다.',
+    'links.refused.representativeElsewhere': '대표자 {id}은(는) 이 행사에 없습니다.',
+    'links.refused.representativeNotAllowed': '대표자는 참가자 링크에만 지정할 수 있습니다.',
+    'links.refused.roomNotAllowed': '회의실은 스태프 링크에만 지정할 수 있습니다.',
+    'links.refused.roomElsewhere': '회의실 {id}은(는) 이 행사에 없습니다.',
   },
   en: {
     'links.title': 'Private links',
@@ -44,5 +49,10 @@ export const links = {
     'links.revokedAt': 'Revoked {when}',
     'links.revokedNotice': 'The link is revoked: it no longer opens.',
     'links.alreadyRevoked': 'That link was already revoked.',
+    'links.refused.representativeMissing': 'a participant link names a representative',
+    'links.refused.representativeElsewhere': 'representative {id} is not in this event',
+    'links.refused.representativeNotAllowed': 'only participant links name a representative',
+    'links.refused.roomNotAllowed': 'only staff links name a room',
+    'links.refused.roomElsewhere': 'room {id} is not in this event',
   },
 };

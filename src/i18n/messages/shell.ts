@@ -27,6 +27,10 @@ export const shell = {
     'shell.account.wrongCurrent': '현재 비밀번호가 올바르지 않습니다.',
     'shell.account.mismatch': '새 비밀번호와 확인이 일치하지 않습니다.',
     'shell.account.tooShort': '새 비밀번호는 10자 이상이어야 합니다.',
+    'shell.account.fieldTooShort': '{min}자 이상이어야 합니다',
+    'shell.account.notAnEmail': '"{email}"은(는) 이메일 주소가 아닙니다',
+    'shell.account.taken': '{email}은(는) 이미 계정이 있습니다',
+    'shell.account.unknown': '{email}의 주최자 계정이 없습니다',
     'shell.account.mustChange': '자동으로 만든 비밀번호입니다. 계속하기 전에 직접 정한 비밀번호로 바꾸세요.',
     'shell.cli.usage':
       '사용법: meetgrid organizer list | add <이메일> [--name <이름>] | reset-password <이메일>\n' +
@@ -103,6 +107,10 @@ export const shell = {
     'shell.account.wrongCurrent': 'The current password is wrong.',
     'shell.account.mismatch': 'The new password and its repetition differ.',
     'shell.account.tooShort': 'The new password must have at least 10 characters.',
+    'shell.account.fieldTooShort': 'must have at least {min} characters',
+    'shell.account.notAnEmail': '"{email}" is not an e-mail address',
+    'shell.account.taken': '{email} already has an account',
+    'shell.account.unknown': 'no organizer account for {email}',
     'shell.account.mustChange': 'Your password was generated for you. Choose your own before you go on.',
     'shell.cli.usage':
       'Usage: meetgrid organizer list | add <email> [--name <name>] | reset-password <email>\n' +

@@ -1,4 +1,5 @@
 // Organizer accounts: scrypt password hashes, log-in, and sessions whose id only the cookie knows.
+import { DomainError, type MessageParams } from '../../domain/index.js';
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { Db } from '../../db/index.js';
 import type { Language } from '../../db/index.js';
@@ -39,14 +40,13 @@ export function mustChangePassword(db: Db, userId: number): boolean {
 }
 
 /** Bad account input; `field` names the form field. */
-export class AccountError extends Error {
+export class AccountError extends DomainError {
   override name = 'AccountError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+  constructor(field: string, key: string, params: MessageParams = {}) {
+    super('invalid', key, params, field);
   }
+  /** The form field at fault (always set for account refusals). */
+  declare readonly field: string;
 }
 
 function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
@@ -85,13 +85,13 @@ function normalizeEmail(email: string): string {
 
 function checkEmail(email: string): void {
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
-    throw new AccountError('email', `email: "${email}" is not an e-mail address`);
+    throw new AccountError('email', 'shell.account.notAnEmail', { email });
   }
 }
 
 function checkPassword(password: string, field: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AccountError(field, `${field}: must have at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw new AccountError(field, 'shell.account.fieldTooShort', { field, min: MIN_PASSWORD_LENGTH });
   }
 }
 
@@ -112,7 +112,7 @@ export async function createOrganizer(
   checkEmail(email);
   checkPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
-  if (findUserByEmail(db, email)) throw new AccountError('email', `email: ${email} already has an account`);
+  if (findUserByEmail(db, email)) throw new AccountError('email', 'shell.account.taken', { email });
   const user = insertUser(db, { email, name: input.name ?? '', passwordHash, language: input.language ?? null });
   return toOrganizer(user);
 }
@@ -197,7 +197,7 @@ export async function addOrganizer(
 /** Gives the organizer a new generated password and ends all their sessions: the way back in after a loss. */
 export async function resetOrganizerPassword(db: Db, email: string): Promise<string> {
   const user = findUserByEmail(db, normalizeEmail(email));
-  if (!user) throw new AccountError('email', `email: no organizer account for ${email}`);
+  if (!user) throw new AccountError('email', 'shell.account.unknown', { email });
   const password = generatedPassword();
   const passwordHash = await hashPassword(password);
   db.transaction(() => {
@@ -221,10 +221,10 @@ export async function changePassword(
 ): Promise<void> {
   const user = findUserById(db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.current))) {
-    throw new AccountError('current', 'current: the current password is wrong');
+    throw new AccountError('current', 'shell.account.wrongCurrent');
   }
   checkPassword(input.next, 'next');
-  if (input.next !== input.confirm) throw new AccountError('confirm', 'confirm: differs from the new password');
+  if (input.next !== input.confirm) throw new AccountError('confirm', 'shell.account.mismatch');
   const passwordHash = await hashPassword(input.next);
   db.transaction(() => {
     updateUserPassword(db, userId, passwordHash);

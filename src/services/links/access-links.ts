@@ -1,5 +1,6 @@
 // Private links for participants and staff. The token is 32 random bytes (base64url) handed out once; only its
 // sha256 is stored, so a copy of the database does not open anyone's agenda. Revoking is permanent.
+import { DomainError, type MessageParams } from '../../domain/index.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/index.js';
 import {
@@ -16,13 +17,11 @@ import type { AccessTokenKind } from '../../db/index.js';
 
 export type AccessLink = AccessTokenRow;
 
-export class AccessLinkError extends Error {
+/** A link that cannot be issued as asked; `field` names the input at fault. */
+export class AccessLinkError extends DomainError {
   override name = 'AccessLinkError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+  constructor(field: string, key: string, params: MessageParams = {}) {
+    super('invalid', key, params, field);
   }
 }
 
@@ -50,21 +49,18 @@ export function issueAccessLink(
   const roomId = input.roomId ?? null;
   if (input.kind === 'participant') {
     if (representativeId === null) {
-      throw new AccessLinkError('representativeId', 'representativeId: a participant link names a representative');
+      throw new AccessLinkError('representativeId', 'links.refused.representativeMissing');
     }
     if (eventOfRepresentative(db, representativeId) !== input.eventId) {
-      throw new AccessLinkError('representativeId', `representativeId: ${representativeId} is not in this event`);
+      throw new AccessLinkError('representativeId', 'links.refused.representativeElsewhere', { id: representativeId });
     }
   } else if (representativeId !== null) {
-    throw new AccessLinkError(
-      'representativeId',
-      'representativeId: only participant links name a representative',
-    );
+    throw new AccessLinkError('representativeId', 'links.refused.representativeNotAllowed');
   }
   if (roomId !== null) {
-    if (input.kind !== 'staff') throw new AccessLinkError('roomId', 'roomId: only staff links name a room');
+    if (input.kind !== 'staff') throw new AccessLinkError('roomId', 'links.refused.roomNotAllowed');
     if (eventOfRoom(db, roomId) !== input.eventId) {
-      throw new AccessLinkError('roomId', `roomId: ${roomId} is not in this event`);
+      throw new AccessLinkError('roomId', 'links.refused.roomElsewhere', { id: roomId });
     }
   }
   const token = randomBytes(32).toString('base64url');

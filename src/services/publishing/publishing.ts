@@ -1,5 +1,6 @@
 // Publishing: the draft becomes what participants and staff see. Before it goes out the organizer sees what changed
 // against the published version (moved, added, cancelled meetings and who is affected); every publish is audited.
+import { DomainError } from '../../domain/index.js';
 import type { Db } from '../../db/index.js';
 import { listRepresentatives } from '../../db/index.js';
 import {
@@ -117,13 +118,15 @@ function sortKey(change: MeetingChange): string {
   return place ? `${place.date} ${place.startTime} ${place.tableLabel}` : '';
 }
 
-export class PublishError extends Error {
+/** `reason` NO_DRAFT: nothing to publish yet; STALE: the draft changed after the preview was shown. */
+export class PublishError extends DomainError {
   override name = 'PublishError';
   constructor(
-    readonly code: 'NO_DRAFT' | 'STALE',
+    readonly reason: 'NO_DRAFT' | 'STALE',
     message: string,
   ) {
-    super(message);
+    super(reason === 'NO_DRAFT' ? 'unavailable' : 'conflict', `organizerSchedule.publish.error.${reason}`);
+    this.message = message;
   }
 }
 

@@ -1,6 +1,7 @@
 // Running the engine for an event: off the request path (worker threads), with progress and cancel, and saving
 // the answer as a new draft version in one transaction. Re-planning starts from the published version, so
 // published meetings stay where they are unless they must move.
+import { DomainError } from '../../domain/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/index.js';
 import {
@@ -20,10 +21,11 @@ import { hardViolations, versionAsSchedule, workingVersion, type Actor } from '.
 import { defaultSeeds, solveInWorkers } from '../../solving/index.js';
 
 /** The event cannot be scheduled as it stands; each message names the field (problem path) at fault. */
-export class SchedulingInputError extends Error {
+export class SchedulingInputError extends DomainError {
   override name = 'SchedulingInputError';
   constructor(readonly problems: readonly string[]) {
-    super(`the event cannot be scheduled: ${problems.slice(0, 5).join('; ')}`);
+    super('invalid', 'organizerSchedule.cli.cannotSchedule', { problems: problems.slice(0, 5).join('; ') });
+    this.message = `the event cannot be scheduled: ${problems.slice(0, 5).join('; ')}`;
   }
 }
 

@@ -2,6 +2,7 @@
 // names the roster it was made on (day and room) and, for meetings, the slot and table the page showed; a meeting
 // that moved since, or one of another room or day, is refused with a message saying what changed. A repeated tap
 // records nothing new (unique indexes, insert … on conflict do nothing) and still answers as a success.
+import { DomainError, type MessageParams } from '../../domain/index.js';
 import type { Db } from '../../db/index.js';
 import { eventOfRepresentative } from '../../db/index.js';
 import { insertArrival, insertOutcome, outcomesOfEvent, setMeetingStatus } from '../../db/index.js';
@@ -51,14 +52,11 @@ export interface CheckInResult {
 }
 
 /** A refused check-in: `messageKey` (staff.refused.*) with `params` says what is wrong or what changed. */
-export class CheckInRefusedError extends Error {
+export class CheckInRefusedError extends DomainError {
   override name = 'CheckInRefusedError';
-  constructor(
-    readonly statusCode: 404 | 409,
-    readonly messageKey: string,
-    readonly params: Readonly<Record<string, string | number>> = {},
-  ) {
-    super(`${messageKey} ${JSON.stringify(params)}`);
+  constructor(code: 'not_found' | 'conflict', key: string, params: MessageParams = {}) {
+    super(code, key, params);
+    this.message = `${key} ${JSON.stringify(params)}`;
   }
 }
 
@@ -71,23 +69,23 @@ export function recordCheckIn(
   const result = db.transaction(() => {
     const frame = rosterFrame(db, actor.eventId);
     const day = frame.days.find((row) => row.date === action.date);
-    if (!day) throw new CheckInRefusedError(404, 'staff.refused.unknownDay', { date: action.date });
+    if (!day) throw new CheckInRefusedError('not_found', 'staff.refused.unknownDay', { date: action.date });
     const room = frame.rooms.find((row) => row.id === action.roomId);
-    if (!room) throw new CheckInRefusedError(404, 'staff.refused.unknownRoom', { room: action.roomId });
+    if (!room) throw new CheckInRefusedError('not_found', 'staff.refused.unknownRoom', { room: action.roomId });
     const roomName = (row: { nameKo: string; nameEn: string }) =>
       actor.language === 'ko' ? row.nameKo || row.nameEn : row.nameEn || row.nameKo;
     if (actor.roomId !== null && actor.roomId !== room.id) {
       const own = frame.rooms.find((row) => row.id === actor.roomId);
-      throw new CheckInRefusedError(409, 'staff.refused.linkRoom', { room: own ? roomName(own) : '' });
+      throw new CheckInRefusedError('conflict', 'staff.refused.linkRoom', { room: own ? roomName(own) : '' });
     }
     const published = publishedVersion(db, actor.eventId);
-    if (!published) throw new CheckInRefusedError(409, 'staff.refused.notPublished');
+    if (!published) throw new CheckInRefusedError('conflict', 'staff.refused.notPublished');
     const scheduled = meetingsOfVersion(db, published.id).filter((meeting) => meeting.status !== 'cancelled');
 
     if (action.kind === 'arrived') {
       const organizationId = organizationOf(db, action.representativeId);
       if (organizationId === null || eventOfRepresentative(db, action.representativeId) !== actor.eventId) {
-        throw new CheckInRefusedError(404, 'staff.refused.unknownRepresentative', { id: action.representativeId });
+        throw new CheckInRefusedError('not_found', 'staff.refused.unknownRepresentative', { id: action.representativeId });
       }
       const hasMeetingHere = scheduled.some(
         (meeting) =>
@@ -96,7 +94,7 @@ export function recordCheckIn(
           (meeting.requester.id === organizationId || meeting.requested.id === organizationId),
       );
       if (!hasMeetingHere) {
-        throw new CheckInRefusedError(409, 'staff.refused.noMeetingHere', { room: roomName(room), date: day.date });
+        throw new CheckInRefusedError('conflict', 'staff.refused.noMeetingHere', { room: roomName(room), date: day.date });
       }
       const recorded = insertArrival(db, {
         eventId: actor.eventId,
@@ -112,25 +110,25 @@ export function recordCheckIn(
     const shown = meetingById(db, action.meetingId);
     const shownVersion = shown ? versionById(db, shown.versionId) : null;
     if (!shown || shownVersion?.eventId !== actor.eventId) {
-      throw new CheckInRefusedError(404, 'staff.refused.unknownMeeting', { id: action.meetingId });
+      throw new CheckInRefusedError('not_found', 'staff.refused.unknownMeeting', { id: action.meetingId });
     }
     const current = scheduled.find((meeting) => meeting.requestId === shown.requestId);
-    if (!current) throw new CheckInRefusedError(409, 'staff.refused.removed', { version: published.number });
+    if (!current) throw new CheckInRefusedError('conflict', 'staff.refused.removed', { version: published.number });
     if (current.slotId !== action.slotId || current.tableId !== action.tableId) {
-      throw new CheckInRefusedError(409, 'staff.refused.moved', { version: published.number, ...placeOf(current, actor.language) });
+      throw new CheckInRefusedError('conflict', 'staff.refused.moved', { version: published.number, ...placeOf(current, actor.language) });
     }
     if (current.roomId !== room.id) {
-      throw new CheckInRefusedError(409, 'staff.refused.otherRoom', placeOf(current, actor.language));
+      throw new CheckInRefusedError('conflict', 'staff.refused.otherRoom', placeOf(current, actor.language));
     }
     if (current.dayId !== day.id) {
-      throw new CheckInRefusedError(409, 'staff.refused.otherDay', placeOf(current, actor.language));
+      throw new CheckInRefusedError('conflict', 'staff.refused.otherDay', placeOf(current, actor.language));
     }
     // The same meeting (request and slot) may have been checked on an earlier version's row: it counts once.
     const earlier = outcomesOfEvent(db, actor.eventId).find(
       (row) => row.requestId === current.requestId && row.slotId === current.slotId,
     );
     if (earlier && earlier.kind !== action.kind) {
-      throw new CheckInRefusedError(409, `staff.refused.already.${earlier.kind}`);
+      throw new CheckInRefusedError('conflict', `staff.refused.already.${earlier.kind}`);
     }
     const recorded =
       !earlier &&

@@ -3,6 +3,7 @@
 // each is asked of the engine's hard rules (booths, tables, availability, caps) with the no-show's place freed,
 // and ranked by priority. Confirming one edits the working draft through the timetable's edit service (the no-show
 // is unscheduled, the candidate placed), so the organizer reviews the change and publishes it like any other.
+import { DomainError, type MessageParams } from '../../domain/index.js';
 import type { Db } from '../../db/index.js';
 import { arrivalsOfEvent, outcomesOfEvent } from '../../db/index.js';
 import { listRepresentatives } from '../../db/index.js';
@@ -35,15 +36,16 @@ export interface RefillView {
   readonly candidates: readonly RefillCandidate[];
 }
 
-export class RefillError extends Error {
+/** A refused refill; `conflicts` name the rules the chosen meeting would break. */
+export class RefillError extends DomainError {
   override name = 'RefillError';
   constructor(
-    readonly statusCode: 404 | 409,
-    readonly messageKey: string,
-    readonly params: Readonly<Record<string, string | number>> = {},
+    code: 'not_found' | 'conflict',
+    key: string,
+    params: MessageParams = {},
     readonly conflicts: readonly Conflict[] = [],
   ) {
-    super(messageKey);
+    super(code, key, params);
   }
 }
 
@@ -61,11 +63,11 @@ function noShowOf(db: Db, eventId: number, meetingId: number): NoShow {
   const published = publishedVersion(db, eventId);
   const live = published ? meetingsOfVersion(db, published.id).filter((m) => m.status !== 'cancelled') : [];
   const meeting = live.find((row) => row.id === meetingId);
-  if (!meeting) throw new RefillError(404, 'staff.refill.stale');
+  if (!meeting) throw new RefillError('not_found', 'staff.refill.stale');
   const noShow = outcomesOfEvent(db, eventId).some(
     (row) => row.kind === 'no_show' && row.requestId === meeting.requestId && row.slotId === meeting.slotId,
   );
-  if (!noShow) throw new RefillError(409, 'staff.refill.notNoShow');
+  if (!noShow) throw new RefillError('conflict', 'staff.refill.notNoShow');
   return { meeting, live };
 }
 
@@ -137,7 +139,7 @@ export function refillSlot(
   return db.transaction(() => {
     const view = refillCandidates(db, event, input.meetingId, 'en');
     const candidate = view.candidates.find((row) => row.requestId === input.requestId && row.tableId === input.tableId);
-    if (!candidate) throw new RefillError(409, 'staff.refill.stale');
+    if (!candidate) throw new RefillError('conflict', 'staff.refill.stale');
     const { meeting } = noShowOf(db, event.id, input.meetingId);
 
     const edit = (change: MeetingEdit) => {
@@ -154,7 +156,7 @@ export function refillSlot(
       return edit({ kind: 'place', requestId: input.requestId, slotId: meeting.slotId, tableId: input.tableId }).number;
     } catch (error) {
       if (error instanceof EditRefusedError) {
-        throw new RefillError(409, error.code === 'CONFLICT' ? 'staff.refill.conflict' : 'staff.refill.stale', {}, error.conflicts);
+        throw new RefillError('conflict', error.reason === 'CONFLICT' ? 'staff.refill.conflict' : 'staff.refill.stale', {}, error.conflicts);
       }
       throw error;
     }

@@ -3,6 +3,7 @@
 // raised the revision, so the late one is refused as stale instead of overwriting it. Hard rules are checked
 // placement by placement (with the reason shown to the organizer) and then by the independent checker on the whole
 // edited schedule. An edit of a published timetable starts a new draft; nobody else sees it until it is published.
+import { DomainError } from '../../domain/index.js';
 import type { Db } from '../../db/index.js';
 import {
   bumpRevision,
@@ -32,18 +33,17 @@ export type MeetingEdit =
   | { readonly kind: 'swap'; readonly requestId: number; readonly otherRequestId: number }
   | { readonly kind: 'lock' | 'unlock' | 'unschedule'; readonly requestId: number };
 
-export type RefusalCode = 'STALE' | 'NOT_FOUND' | 'LOCKED' | 'CONFLICT';
+export type EditRefusal = 'STALE' | 'NOT_FOUND' | 'LOCKED' | 'CONFLICT';
 
 /** An edit that was not applied; nothing was written. `conflicts` name each broken rule. */
-export class EditRefusedError extends Error {
+export class EditRefusedError extends DomainError {
   override name = 'EditRefusedError';
   constructor(
-    readonly code: RefusalCode,
+    readonly reason: EditRefusal,
     readonly conflicts: readonly Conflict[] = [],
   ) {
-    super(
-      `edit refused (${code})${conflicts.length > 0 ? `: ${conflicts.map((c) => `${c.code} ${JSON.stringify(c.params)}`).join('; ')}` : ''}`,
-    );
+    super(reason === 'NOT_FOUND' ? 'not_found' : 'conflict', `organizerSchedule.refused.${reason}`);
+    this.message = `edit refused (${reason})${conflicts.length > 0 ? `: ${conflicts.map((c) => `${c.code} ${JSON.stringify(c.params)}`).join('; ')}` : ''}`;
   }
 }
 

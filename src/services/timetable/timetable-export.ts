@@ -1,6 +1,7 @@
 // The timetable leaves the app in three shapes: a CSV for Excel (one row per meeting), the event as a
 // `meetgrid.problem/1` file, and a version as a `meetgrid.schedule/1` file, so `meetgrid check` can verify any
 // timetable the app holds against the problem it was made for.
+import { DomainError } from '../../domain/index.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/index.js';
 import type { Language } from '../../db/index.js';
@@ -14,10 +15,10 @@ export type ExportFormat = 'csv' | 'problem' | 'schedule';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'problem', 'schedule'];
 
 /** Nothing to export: no version of the kind asked for. `key` is the message to show. */
-export class NothingToExportError extends Error {
+export class NothingToExportError extends DomainError {
   override name = 'NothingToExportError';
-  constructor(readonly key: string) {
-    super(key);
+  constructor(key: string) {
+    super('not_found', key);
   }
 }
 

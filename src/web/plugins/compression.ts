@@ -1,17 +1,16 @@
-// Compression of every text response through @fastify/compress. A day's roster is 100+ kB of repetitive HTML,
-// fetched again on every live update by phones on venue Wi-Fi, and the timetable and exports are larger still.
-// gzip and deflate only: brotli at its default quality costs far more CPU per page than it saves on the wire, for
-// pages built per request. Server-sent events are never compressed (the plugin's default types leave
-// text/event-stream out, and the streams write to the raw response).
+// Compression of the responses that benefit from it: a day's roster is 100+ kB of repetitive HTML, fetched again on
+// every live update by phones on venue Wi-Fi, and CSV, JSON and calendar files shrink as much. gzip only: every
+// client that matters reads it, and one encoding keeps responses predictable. Server-sent event streams are
+// hijacked replies written straight to the socket, so they are never buffered here (and text/event-stream is left
+// out of the compressible types besides).
 import fp from 'fastify-plugin';
 import compress from '@fastify/compress';
 
-/** Smaller bodies gain nothing worth a compression pass. */
-export const COMPRESSION_THRESHOLD_BYTES = 1024;
+const COMPRESSIBLE = /^(?:text\/(?:html|csv|calendar|plain|css|javascript)|application\/(?:json|javascript))(?:;|$)/;
 
 export default fp(
   async (app) => {
-    await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: COMPRESSION_THRESHOLD_BYTES });
+    await app.register(compress, { global: true, encodings: ['gzip'], threshold: 1024, customTypes: COMPRESSIBLE });
   },
-  { name: 'compression' },
+  { name: 'meetgrid-compression' },
 );

@@ -1,9 +1,11 @@
 // Error and not-found pages in the visitor's language; JSON for clients that ask for JSON. The user never sees a
 // stack trace: server errors are logged with their cause and shown as a short apology.
+// Refusals arrive as DomainError (from services, guards and handlers alike); this is the one place that turns their
+// code into an HTTP status. Schema failures become a 400 page naming the field.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type RefusalCode } from '../../domain/index.js';
 import { translator } from '../../i18n/index.js';
-import { HttpError } from '../http-error.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage } from './i18n.js';
 
 interface ErrorView {
@@ -32,6 +34,30 @@ const MESSAGES: Readonly<Record<number, string>> = {
   429: 'shell.error.tooMany.body',
 };
 
+/** The HTTP status of each kind of refusal. `unavailable` (nothing published yet) is a state the client can wait out. */
+export const REFUSAL_STATUS: Readonly<Record<RefusalCode, number>> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 409,
+};
+
+/** For a page that shows a refusal inline (the form again, with the reason) instead of the error page. */
+export function refusalStatus(error: DomainError): number {
+  return REFUSAL_STATUS[error.code];
+}
+
+/** A refusal that is about the session rather than the input: 401, to log in first. */
+export class LoginRequiredError extends Error {
+  override name = 'LoginRequiredError';
+  readonly statusCode = 401;
+  readonly code = 'LOGIN_REQUIRED';
+  constructor() {
+    super('login required');
+  }
+}
+
 function fieldOf(error: FastifyError): string {
   const first = error.validation?.[0];
   const missing = (first?.params as { missingProperty?: unknown } | undefined)?.missingProperty;
@@ -40,14 +66,15 @@ function fieldOf(error: FastifyError): string {
   return path || error.validationContext || 'input';
 }
 
-function describe(error: FastifyError | HttpError): ErrorView {
-  if (error instanceof HttpError) {
+function describe(error: FastifyError | DomainError): ErrorView {
+  if (error instanceof DomainError) {
+    const status = REFUSAL_STATUS[error.code];
     return {
-      status: error.statusCode,
-      code: `HTTP_${error.statusCode}`,
-      titleKey: TITLES[error.statusCode] ?? 'shell.error.server.title',
-      messageKey: error.messageKey ?? MESSAGES[error.statusCode] ?? 'shell.error.server.body',
-      params: error.messageParams,
+      status,
+      code: error.code.toUpperCase(),
+      titleKey: TITLES[status] ?? 'shell.error.badInput.title',
+      messageKey: error.key,
+      params: error.field && error.params.field === undefined ? { ...error.params, field: error.field } : error.params,
     };
   }
   if (error.code?.startsWith('FST_CSRF_')) {
@@ -96,7 +123,7 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, view: Err
 
 export default fp(
   async (app) => {
-    app.setErrorHandler(async (error: FastifyError | HttpError, request, reply) => {
+    app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
       const view = describe(error);
       if (view.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ status: view.status, code: view.code, reason: error.message }, 'request refused');

@@ -1,19 +1,19 @@
-// The engine's runs for the web app: one job store per app, so that the schedule pages start, follow and cancel
-// runs, and closing the app cancels whatever still runs (their worker threads would otherwise hold the process).
+// Scheduling runs off the request path: the job store behind /events/:slug/schedule (start, progress, cancel).
+// One store per app; closing the app cancels the runs still going so shutdown does not wait for a solver.
 import fp from 'fastify-plugin';
 import { SchedulingJobs } from '../../services/scheduling/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    readonly jobs: SchedulingJobs;
+    readonly schedulingJobs: SchedulingJobs;
   }
 }
 
 export default fp(
   async (app) => {
     const jobs = new SchedulingJobs(app.db);
-    app.decorate('jobs', jobs);
+    app.decorate('schedulingJobs', jobs);
     app.addHook('onClose', async () => jobs.cancelAll());
   },
-  { name: 'jobs', dependencies: ['meetgrid-context'] },
+  { name: 'meetgrid-jobs', dependencies: ['meetgrid-context'] },
 );

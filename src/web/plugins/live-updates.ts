@@ -1,26 +1,26 @@
-// Live updates for open rosters and the attendance page, as server-sent events. One bus per app (check-ins notify
-// it; a schedule published from the CLI is noticed by polling), and the streams it feeds: `reply.liveStream` turns a
-// request into a stream of `change` events for one event, with a comment line every 15 s so that proxies and phones
-// keep an idle stream open. A stream whose access is withdrawn meanwhile says `revoked` and ends; closing the app
-// ends every stream, so a shutdown does not wait for phones.
+// Live updates as server-sent events: one bus per app (check-ins notify it, published schedules are watched) and
+// the streams that carry its `change` events to open rosters and the organizer's attendance page. A comment line
+// every 15 s keeps proxies and phones from dropping an idle stream; a stream whose access is withdrawn says so
+// (`revoked`) and ends. Streams never end by themselves, so closing the app ends them and shutdown does not wait
+// for phones.
 import type { ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LiveUpdates } from '../../services/staff/index.js';
 
 const HEARTBEAT_MS = 15_000;
 
-export interface LiveStreamOptions {
+export interface LiveStream {
   readonly eventId: number;
   /** Asked before every write; false ends the stream with a `revoked` event. */
-  readonly stillAllowed: () => boolean | Promise<boolean>;
+  readonly stillAllowed: () => boolean;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     readonly liveUpdates: LiveUpdates;
-  }
-  interface FastifyReply {
-    liveStream(options: LiveStreamOptions): void;
+    /** Turns the reply into an event stream of the event's changes (the reply is hijacked). */
+    streamLiveUpdates(request: FastifyRequest, reply: FastifyReply, stream: LiveStream): void;
   }
 }
 
@@ -34,9 +34,9 @@ export default fp(
     });
     app.addHook('onClose', async () => live.close());
 
-    app.decorateReply('liveStream', function (this, { eventId, stillAllowed }: LiveStreamOptions) {
-      this.hijack();
-      const response = this.raw;
+    app.decorate('streamLiveUpdates', (request: FastifyRequest, reply: FastifyReply, { eventId, stillAllowed }: LiveStream) => {
+      reply.hijack();
+      const response = reply.raw;
       response.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -54,26 +54,21 @@ export default fp(
         open.delete(response);
         if (!response.writableEnded) response.end();
       };
-      const whenAllowed = (write: () => void) => {
-        void Promise.resolve(stillAllowed()).then(
-          (allowed) => {
-            if (response.writableEnded) return;
-            if (allowed) return write();
-            response.write('event: revoked\ndata: {}\n\n');
-            end();
-          },
-          () => end(),
-        );
+      const allowed = () => {
+        if (stillAllowed()) return true;
+        response.write('event: revoked\ndata: {}\n\n');
+        end();
+        return false;
       };
       stop = live.subscribe(eventId, (change) => {
-        whenAllowed(() => response.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
+        if (allowed()) response.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
       });
       heartbeat = setInterval(() => {
-        whenAllowed(() => response.write(': heartbeat\n\n'));
+        if (allowed()) response.write(': heartbeat\n\n');
       }, HEARTBEAT_MS);
       heartbeat.unref();
-      this.request.raw.on('close', end);
+      request.raw.on('close', end);
     });
   },
-  { name: 'live-updates', dependencies: ['meetgrid-context'] },
+  { name: 'meetgrid-live-updates', dependencies: ['meetgrid-context'] },
 );

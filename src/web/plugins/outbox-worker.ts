@@ -1,5 +1,5 @@
 // The e-mail sender runs with the web app: with SMTP configured it starts when the app is ready and stops with it;
-// without SMTP there is none, and messages wait in the outbox for organizers to download.
+// without SMTP there is none and messages wait in the outbox for download.
 import fp from 'fastify-plugin';
 import { startOutboxWorker, type OutboxWorker } from '../../services/mail/index.js';
 
@@ -15,5 +15,5 @@ export default fp(
       await worker?.stop();
     });
   },
-  { name: 'outbox-worker', dependencies: ['meetgrid-context'] },
+  { name: 'meetgrid-outbox-worker', dependencies: ['meetgrid-context'] },
 );

@@ -3,7 +3,9 @@
 // Conventions for route plugins (src/web/routes/<area>/…):
 // - A route plugin is a plain async `(app: FastifyInstance) => {…}` default export (no fastify-plugin), added
 //   below as `await app.register(myRoutes);`. `app.db` is the drizzle Db, `app.now()` the clock, `app.config`
-//   the Config. Handlers validate with a JSON `schema`, call one service, and render a view model.
+//   the Config; the plugins of src/web/plugins/ add `app.schedulingJobs`, `app.liveUpdates` and
+//   `app.streamLiveUpdates`. Handlers declare params, querystring and body once with TypeBox (shared pieces in
+//   src/web/schemas.ts), call one service, and render a view model.
 // - Render a page inside the layout: `return reply.page('area/template', { title: request.t('area.title'), … })`
 //   (views/area/template.eta; inside it `it.t(key)`, `it.lang`, `it.csrfToken`, `it.user`, plus your model;
 //   optional `styles: ['/static/css/area.css']`, `scripts: ['/static/js/area.js']` (deferred; no inline script:
@@ -17,9 +19,10 @@
 // - Forms: every POST/PUT/PATCH/DELETE is CSRF-checked. Put
 //   `<input type="hidden" name="_csrf" value="<%= it.csrfToken %>">` in each form; for multipart uploads add it
 //   to the action instead: `action="/…?_csrf=<%= encodeURIComponent(it.csrfToken) %>"`.
-// - Errors: `throw new HttpError(404)` / `new HttpError(409, 'area.someMessage', { n: 3 })`
-//   (src/web/http-error.ts) shows the error page in the visitor's language; schema failures become a 400 page
-//   naming the field. Anything else thrown is logged and shown as a 500 page without details.
+// - Refusals: throw a DomainError (src/domain/errors.ts), e.g. `new DomainError('not_found', 'shell.error.notFound.body')`
+//   or let the service's own one through; src/web/plugins/errors.ts chooses the status and shows the error page in
+//   the visitor's language (JSON for JSON clients). Schema failures become a 400 page naming the field. Anything
+//   else thrown is logged and shown as a 500 page without details.
 import type { FastifyInstance } from 'fastify';
 import healthz from './healthz.js';
 import login from './login.js';

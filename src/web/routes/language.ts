@@ -1,25 +1,16 @@
 // POST /language: the switcher in the layout. Remembered in a cookie, and for an organizer in the account too.
-import type { FastifyInstance } from 'fastify';
-import { LANGUAGES, type Language } from '../../i18n/index.js';
+import { Type } from 'typebox';
 import { setOrganizerLanguage } from '../../services/accounts/index.js';
 import { setLanguageCookie } from '../plugins/i18n.js';
 import { localPath } from '../safe-redirect.js';
+import { Csrf, LanguageField, type TypedApp } from '../schemas.js';
 
-export default async function language(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: { lang: Language; next?: string } }>(
+const LanguageBody = Type.Object({ lang: LanguageField, next: Type.Optional(Type.String({ maxLength: 2000 })), _csrf: Csrf });
+
+export default async function language(app: TypedApp): Promise<void> {
+  app.post(
     '/language',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['lang'],
-          properties: {
-            lang: { type: 'string', enum: [...LANGUAGES] },
-            next: { type: 'string', maxLength: 2000 },
-          },
-        },
-      },
-    },
+    { schema: { body: LanguageBody } },
     async (request, reply) => {
       const { lang } = request.body;
       setLanguageCookie(reply, lang);

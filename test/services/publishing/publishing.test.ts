@@ -16,7 +16,7 @@ t.test('first publish: everything is added; then the draft is the published vers
   t.teardown(close);
   const fixture = createSmallEvent(db);
   t.equal(previewPublish(db, fixture.eventId), null, 'nothing to publish before scheduling');
-  t.throws(() => publishDraft(db, fixture.eventId, { actor }), { name: 'PublishError', code: 'NO_DRAFT' });
+  t.throws(() => publishDraft(db, fixture.eventId, { actor }), { name: 'PublishError', reason: 'NO_DRAFT' });
   const draft = saveGreedyDraft(db, fixture.eventId);
   const preview = previewPublish(db, fixture.eventId)!;
   t.equal(preview.published, null);
@@ -80,7 +80,7 @@ t.test('re-publish shows moved, added and cancelled meetings and who is affected
 
   t.throws(
     () => publishDraft(db, fixture.eventId, { actor, expected: { versionId: preview.draft.id, revision: preview.draft.revision - 1 } }),
-    { name: 'PublishError', code: 'STALE' },
+    { name: 'PublishError', reason: 'STALE' },
     'a preview of an older revision cannot be confirmed',
   );
   publishDraft(db, fixture.eventId, { actor, expected: { versionId: preview.draft.id, revision: preview.draft.revision } });

@@ -32,7 +32,7 @@ function refusal(t: Test, fn: () => unknown, key: string, params?: Record<string
     t.fail(`expected ${key}`);
   } catch (error) {
     t.type(error, CheckInRefusedError);
-    t.equal((error as CheckInRefusedError).messageKey, key);
+    t.equal((error as CheckInRefusedError).key, key);
     if (params) t.match((error as CheckInRefusedError).params, params);
   }
 }

@@ -75,7 +75,7 @@ t.test('each kind of conflict is refused with its reason and nothing is written'
 
   t.test('participant busy', async (t) => {
     const error = refusal({ kind: 'move', requestId, slotId: other.slotId, tableId: home.tableId });
-    t.equal(error.code, 'CONFLICT');
+    t.equal(error.reason, 'CONFLICT');
     t.ok(
       error.conflicts.some(
         (c) => c.code === 'participantBusy' && c.params.participant === 'st-01' && c.params.slot === other.slotCode,
@@ -134,7 +134,7 @@ t.test('an edit made with an old revision is refused as stale, not applied over 
         ...rendered,
         actor: { label: 'user:2', userId: null },
       }),
-    { name: 'EditRefusedError', code: 'STALE' },
+    { name: 'EditRefusedError', reason: 'STALE' },
   );
   t.equal(meetingOf(requestId)!.slotCode, 'd1-10', 'the first edit stands');
   t.end();
@@ -146,8 +146,8 @@ t.test('locked meetings stay put; unlock frees them', (t) => {
   edit({ kind: 'lock', requestId });
   t.equal(meetingOf(requestId)!.locked, true);
   const home = meetingOf(requestId)!;
-  t.equal(refusal({ kind: 'move', requestId, slotId: fixture.slotIdByCode['d1-10']!, tableId: home.tableId }).code, 'LOCKED');
-  t.equal(refusal({ kind: 'unschedule', requestId }).code, 'LOCKED');
+  t.equal(refusal({ kind: 'move', requestId, slotId: fixture.slotIdByCode['d1-10']!, tableId: home.tableId }).reason, 'LOCKED');
+  t.equal(refusal({ kind: 'unschedule', requestId }).reason, 'LOCKED');
   edit({ kind: 'unlock', requestId });
   edit({ kind: 'move', requestId, slotId: fixture.slotIdByCode['d1-10']!, tableId: home.tableId });
   t.equal(meetingOf(requestId)!.slotCode, 'd1-10');
@@ -164,7 +164,7 @@ t.test('swap exchanges two places when both fit, refuses otherwise with the reas
   const bad = swaps.find((cell) => cell.conflicts.some((c) => c.code === 'participantBusy'))!;
   t.ok(good && bad, 'the small event has both kinds');
   const error = refusal({ kind: 'swap', requestId, otherRequestId: bad.swapWithRequestId! });
-  t.equal(error.code, 'CONFLICT');
+  t.equal(error.reason, 'CONFLICT');
   t.ok(error.conflicts.some((c) => c.code === 'participantBusy'));
   const b = meetingOf(good.swapWithRequestId!)!;
   edit({ kind: 'swap', requestId, otherRequestId: b.requestId });
@@ -181,7 +181,7 @@ t.test('unschedule and place again', (t) => {
   t.equal(meetingOf(requestId), undefined);
   const version = workingVersion(db, fixture.eventId)!;
   t.match(unscheduledOfVersion(db, version.id), [{ requestId, code: 'MANUAL' }]);
-  t.equal(refusal({ kind: 'move', requestId, slotId: home.slotId, tableId: home.tableId }).code, 'NOT_FOUND');
+  t.equal(refusal({ kind: 'move', requestId, slotId: home.slotId, tableId: home.tableId }).reason, 'NOT_FOUND');
   edit({ kind: 'place', requestId, slotId: home.slotId, tableId: home.tableId });
   t.equal(meetingOf(requestId)!.slotCode, home.slotCode);
   t.same(unscheduledOfVersion(db, version.id), []);
@@ -207,7 +207,7 @@ t.test('editing the published timetable starts a draft; the published one is unt
   t.throws(
     () =>
       applyEdit(db, event(), { kind: 'lock', requestId }, { versionId: draft.id, revision: draft.revision, actor }),
-    { code: 'STALE' },
+    { name: 'EditRefusedError', reason: 'STALE' },
     'a second form rendered from the published version is stale once a draft exists',
   );
   t.end();

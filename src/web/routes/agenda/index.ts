@@ -1,12 +1,13 @@
 // A participant's private pages behind their agenda link: the agenda, its print layout, the organization's
 // meetings, calendar files (whole agenda, webcal feed, one meeting) and a QR code of the link. The token guard
 // answers unknown, malformed and revoked links with the same 404 page before any handler runs.
+import { TokenParams as TokenParamsSchema } from '../../schemas.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage, translator, type Language } from '../../../i18n/index.js';
 import { agendaQrSvg, loadAgenda, type AgendaView } from '../../../services/agenda/index.js';
 import { agendaCalendar, meetingCalendar, type CalendarFile } from '../../../services/calendar/index.js';
 import { requireAccessLink } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 
 interface TokenParams {
   token: string;
@@ -15,11 +16,7 @@ interface LangQuery {
   lang?: Language;
 }
 
-const tokenParams = {
-  type: 'object',
-  required: ['token'],
-  properties: { token: { type: 'string', maxLength: 200 } },
-} as const;
+const tokenParams = TokenParamsSchema;
 const langQuery = {
   type: 'object',
   properties: { lang: { type: 'string', enum: ['ko', 'en'] } },
@@ -61,7 +58,7 @@ function chosenLanguage(request: FastifyRequest<{ Querystring: LangQuery }>): La
 }
 
 function accessTokenId(request: FastifyRequest): number {
-  if (!request.accessLink) throw new HttpError(404, 'participants.notFound.body');
+  if (!request.accessLink) throw new DomainError('not_found', 'participants.notFound.body');
   return request.accessLink.id;
 }
 
@@ -77,7 +74,7 @@ async function renderAgenda(
     markSeen: template === 'agenda',
     now: app.now(),
   });
-  if (!agenda) throw new HttpError(404, 'participants.notFound.body');
+  if (!agenda) throw new DomainError('not_found', 'participants.notFound.body');
   // The page, its layout and the language switch all speak the agenda's language.
   request.lang = agenda.language;
   request.t = translator(agenda.language);
@@ -105,7 +102,7 @@ function sendCalendar(
   filename: string,
   disposition: 'attachment' | 'inline',
 ): FastifyReply {
-  if (!file) throw new HttpError(404, 'participants.notFound.body');
+  if (!file) throw new DomainError('not_found', 'participants.notFound.body');
   reply
     .header('cache-control', 'private, no-cache')
     .header('etag', file.etag)

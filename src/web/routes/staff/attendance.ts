@@ -6,7 +6,8 @@ import { buildAttendance } from '../../../services/staff/index.js';
 import { refillCandidates, refillSlot, RefillError } from '../../../services/staff/index.js';
 import { roomLabel, ensureStaffLinks } from '../../../services/links/index.js';
 import { requireOrganizer } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
+import { Slug } from '../../schemas.js';
+import { DomainError } from '../../../domain/index.js';
 import { actorOf, eventName, eventNav, eventOf } from '../events/schedule/event-context.js';
 
 interface RefillParams {
@@ -14,7 +15,7 @@ interface RefillParams {
   readonly meetingId: number;
 }
 
-const slugProperty = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const slugProperty = Slug;
 const refillParams = {
   type: 'object',
   required: ['slug', 'meetingId'],
@@ -59,13 +60,7 @@ export default async function attendanceRoutes(app: FastifyInstance): Promise<vo
     { preHandler: requireOrganizer, schema: { params: refillParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
-      let view;
-      try {
-        view = refillCandidates(app.db, event, request.params.meetingId, request.lang);
-      } catch (error) {
-        if (error instanceof RefillError) throw new HttpError(error.statusCode, error.messageKey, error.params);
-        throw error;
-      }
+      const view = refillCandidates(app.db, event, request.params.meetingId, request.lang);
       return reply.page('staff/refill', {
         title: request.t('staff.refill.title', { start: `${view.meeting.date} ${view.meeting.startTime}`, table: view.meeting.tableLabel }),
         eventNav: eventNav(request, event, 'attendance'),
@@ -98,7 +93,7 @@ export default async function attendanceRoutes(app: FastifyInstance): Promise<vo
         const reason = error.conflicts
           .map((conflict) => request.t(`organizerSchedule.conflict.${conflict.code}`, conflict.params))
           .join('; ');
-        throw new HttpError(error.statusCode, error.messageKey, { ...error.params, reason });
+        throw new DomainError(error.code, error.key, { ...error.params, reason });
       }
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/publish`, 303);
     },

@@ -3,9 +3,9 @@
 // stale page is refused with what changed. Browsers without script get a redirect back to the roster; the page's
 // script asks for JSON and refreshes the roster in place.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CheckInRefusedError, recordCheckIn, type CheckInAction } from '../../../services/staff/index.js';
+import { recordCheckIn, type CheckInAction } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type TokenParams } from './context.js';
 
 interface CheckInBody {
@@ -39,7 +39,7 @@ const checkInBody = {
 
 function required(body: CheckInBody, field: 'meetingId' | 'versionId' | 'slotId' | 'tableId'): number {
   const value = body[field];
-  if (value === undefined) throw new HttpError(400, 'shell.error.badInput.body', { field });
+  if (value === undefined) throw new DomainError('invalid', 'shell.error.badInput.body', { field }, field);
   return value;
 }
 
@@ -68,18 +68,12 @@ export default async function checkInRoutes(app: FastifyInstance): Promise<void>
     { preHandler: requireAccessLink('staff'), schema: { params: tokenParams, body: checkInBody } },
     async (request, reply: FastifyReply) => {
       const scope = scopeOf(request);
-      let recorded: boolean;
-      try {
-        recorded = recordCheckIn(
-          app.db,
-          { ...scope, userId: null, language: request.lang },
-          actionOf(request.body),
-          app.liveUpdates,
-        ).recorded;
-      } catch (error) {
-        if (error instanceof CheckInRefusedError) throw new HttpError(error.statusCode, error.messageKey, error.params);
-        throw error;
-      }
+      const { recorded } = recordCheckIn(
+        app.db,
+        { ...scope, userId: null, language: request.lang },
+        actionOf(request.body),
+        app.liveUpdates,
+      );
       const message = request.t(recorded ? 'staff.roster.recorded' : 'staff.roster.alreadyRecorded');
       if (wantsJson(request)) return reply.send({ recorded, message });
       const urls = staffUrls(request.params.token);

@@ -1,33 +1,26 @@
 // What every staff route needs: the link's scope (event, and room for a per-room link), the URLs of its pages and
 // the shared parameter schemas. The token guard has already refused unknown, revoked and non-staff links.
 import type { FastifyRequest } from 'fastify';
+import { DATE_PATTERN, Token } from '../../schemas.js';
 import type { StaffScope } from '../../../services/staff/index.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 
-export interface TokenParams {
+export { TokenParams as tokenParams, DATE_PATTERN } from '../../schemas.js';
+export type { TokenParams } from '../../schemas.js';
+
+export interface RosterParams {
   readonly token: string;
-}
-
-export interface RosterParams extends TokenParams {
   readonly roomId: number;
   readonly date: string;
 }
 
-export const tokenProperty = { type: 'string', maxLength: 200 } as const;
-export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-
-export const tokenParams = {
-  type: 'object',
-  required: ['token'],
-  properties: { token: tokenProperty },
-} as const;
 
 export function rosterParams(datePattern: string = DATE_PATTERN) {
   return {
     type: 'object',
     required: ['token', 'roomId', 'date'],
     properties: {
-      token: tokenProperty,
+      token: Token,
       roomId: { type: 'integer', minimum: 1 },
       date: { type: 'string', pattern: datePattern },
     },
@@ -36,7 +29,7 @@ export function rosterParams(datePattern: string = DATE_PATTERN) {
 
 export function scopeOf(request: FastifyRequest): StaffScope & { accessTokenId: number } {
   const link = request.accessLink;
-  if (!link) throw new HttpError(404, 'shell.error.linkInvalid');
+  if (!link) throw new DomainError('not_found', 'shell.error.linkInvalid');
   return { eventId: link.eventId, roomId: link.roomId, accessTokenId: link.id };
 }
 

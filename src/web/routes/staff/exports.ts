@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadRoster } from '../../../services/staff/index.js';
 import { rosterCsv } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 import { rosterParams, scopeOf, staffUrls, type RosterParams } from './context.js';
 
 export default async function exportRoutes(app: FastifyInstance): Promise<void> {
@@ -18,7 +18,7 @@ export default async function exportRoutes(app: FastifyInstance): Promise<void> 
       language: request.lang,
       now: app.now(),
     });
-    if (!roster) throw new HttpError(404);
+    if (!roster) throw new DomainError('not_found', 'shell.error.notFound.body');
     return reply
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="roster-${roster.day.date}-room-${roster.room.id}.csv"`)
@@ -33,7 +33,7 @@ export default async function exportRoutes(app: FastifyInstance): Promise<void> 
       language: request.lang,
       now: app.now(),
     });
-    if (!roster) throw new HttpError(404);
+    if (!roster) throw new DomainError('not_found', 'shell.error.notFound.body');
     return reply.page('staff/print', {
       title: request.t('staff.print.title', { room: roster.room.name, date: roster.day.date }),
       roster,

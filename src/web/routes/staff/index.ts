@@ -1,6 +1,6 @@
 // On-site staff pages behind a staff link (event-wide or one room): pick a day and room, the room roster, the
 // "now and next" help-desk view, check-ins, live updates (server-sent events), the door sheet and CSV; plus the
-// organizer's attendance and refill pages. The live-update bus and compression are app plugins.
+// organizer's attendance and refill pages. The live-update bus is the app's (plugins/live-updates.ts).
 import type { FastifyInstance } from 'fastify';
 import attendanceRoutes from './attendance.js';
 import checkInRoutes from './check-ins.js';

@@ -1,37 +1,37 @@
 // Server-sent events for open rosters (GET /staff/:token/events) and the organizer's attendance page
-// (GET /events/:slug/live): each check-in or newly published schedule of the event sends a `change` event, and the
-// page fetches its live part again. The streams themselves are the live-updates plugin's (`reply.liveStream`); a
-// staff stream whose link is revoked says so and ends.
-import type { FastifyInstance } from 'fastify';
+// (GET /events/:slug/live). Each check-in or newly published schedule of the event sends a `change` event (the page
+// then fetches its live part again); the streams themselves are plugins/live-updates.ts. A staff stream whose link
+// is revoked says so and ends.
 import { lookupAccessLink } from '../../../services/links/index.js';
 import { getEventBySlug } from '../../../db/index.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
-import { scopeOf, tokenParams, type TokenParams } from './context.js';
+import { DomainError } from '../../../domain/index.js';
+import { SlugParams, TokenParams, type TypedApp } from '../../schemas.js';
+import { scopeOf } from './context.js';
 
-export default async function liveRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: TokenParams }>(
+export default async function liveRoutes(app: TypedApp): Promise<void> {
+  app.get(
     '/staff/:token/events',
-    { preHandler: requireAccessLink('staff'), schema: { params: tokenParams } },
+    { preHandler: requireAccessLink('staff'), schema: { params: TokenParams } },
     async (request, reply) => {
       const token = request.params.token;
-      reply.liveStream({
+      app.streamLiveUpdates(request, reply, {
         eventId: scopeOf(request).eventId,
         stillAllowed: () => lookupAccessLink(app.db, token) !== null,
       });
     },
   );
 
-  app.get<{ Params: { slug: string } }>(
+  app.get(
     '/events/:slug/live',
     {
       preHandler: requireOrganizer,
-      schema: { params: { type: 'object', required: ['slug'], properties: { slug: { type: 'string', maxLength: 100 } } } },
+      schema: { params: SlugParams },
     },
     async (request, reply) => {
       const event = getEventBySlug(app.db, request.params.slug);
-      if (!event) throw new HttpError(404);
-      reply.liveStream({ eventId: event.id, stillAllowed: () => true });
+      if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
+      app.streamLiveUpdates(request, reply, { eventId: event.id, stillAllowed: () => true });
     },
   );
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadNow, loadRoster, loadStaffHome } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
-import { HttpError } from '../../http-error.js';
+import { DomainError } from '../../../domain/index.js';
 import { rosterParams, scopeOf, staffUrls, tokenParams, type RosterParams, type TokenParams } from './context.js';
 
 const STYLES = ['/static/css/staff.css'];
@@ -35,7 +35,7 @@ export default async function pageRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: TokenParams }>('/staff/:token', { preHandler: guard, schema: { params: tokenParams } }, async (request, reply) => {
     const home = loadStaffHome(app.db, scopeOf(request), request.lang, app.now());
-    if (!home) throw new HttpError(404, 'shell.error.linkInvalid');
+    if (!home) throw new DomainError('not_found', 'shell.error.linkInvalid');
     return reply.page('staff/home', {
       title: request.t('staff.home.title', { event: home.event.name }),
       home,
@@ -55,7 +55,7 @@ export default async function pageRoutes(app: FastifyInstance): Promise<void> {
         language: request.lang,
         now: app.now(),
       });
-      if (!roster) throw new HttpError(404);
+      if (!roster) throw new DomainError('not_found', 'shell.error.notFound.body');
       const home = loadStaffHome(app.db, scopeOf(request), request.lang, app.now())!;
       const model = { roster, home, urls: staffUrls(request.params.token), view: 'roster' };
       if (request.query.fragment === '1') return sendFragment(request, reply, 'staff/partials/roster-body', model);
@@ -73,7 +73,7 @@ export default async function pageRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: guard, schema: { params: tokenParams, querystring: fragmentQuery } },
     async (request, reply) => {
       const now = loadNow(app.db, scopeOf(request), request.lang, app.now());
-      if (!now) throw new HttpError(404);
+      if (!now) throw new DomainError('not_found', 'shell.error.notFound.body');
       const model = { now, urls: staffUrls(request.params.token), view: 'now' };
       if (request.query.fragment === '1') return sendFragment(request, reply, 'staff/partials/now-body', model);
       return reply.page('staff/now', {

@@ -1,20 +1,18 @@
 // The organizers' page of an event's private links (agenda and staff), and revoking one. A revoked link answers 404
 // at once; the next one for that person or room is issued by the next invitation or the staff links page.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { eventLinks, revokeEventLink, type ManagedLink } from '../../../../services/links/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import {
   actorOf,
   eventName,
   eventNav,
   eventOf,
   momentLabel,
-  slugIdParams,
-  slugParams,
-  type SlugIdParams,
-  type SlugParams,
 } from '../schedule/event-context.js';
+import { SlugIdParams, SlugParams, type TypedApp } from '../../../schemas.js';
 
 const OUTCOMES = ['revoked', 'already_revoked'] as const;
 
@@ -31,13 +29,12 @@ function linkRow(request: FastifyRequest, timezone: string, link: ManagedLink) {
   };
 }
 
-export default async function linkRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: SlugParams; Querystring: { done?: (typeof OUTCOMES)[number] } }>(
+const LinksQuery = Type.Object({ done: Type.Optional(Type.Union(OUTCOMES.map((outcome) => Type.Literal(outcome)))) });
+
+export default async function linkRoutes(app: TypedApp): Promise<void> {
+  app.get(
     '/events/:slug/links',
-    {
-      preHandler: requireOrganizer,
-      schema: { params: slugParams, querystring: { type: 'object', properties: { done: { type: 'string', enum: [...OUTCOMES] } } } },
-    },
+    { preHandler: requireOrganizer, schema: { params: SlugParams, querystring: LinksQuery } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const links = eventLinks(app.db, event.id);
@@ -55,13 +52,13 @@ export default async function linkRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: SlugIdParams }>(
+  app.post(
     '/events/:slug/links/:id/revoke',
-    { preHandler: requireOrganizer, schema: { params: slugIdParams } },
+    { preHandler: requireOrganizer, schema: { params: SlugIdParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const outcome = revokeEventLink(app.db, { eventId: event.id, linkId: request.params.id, actor: actorOf(request) });
-      if (outcome === 'not_found') throw new HttpError(404);
+      if (outcome === 'not_found') throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/links?done=${outcome}`, 303);
     },
   );

@@ -9,7 +9,7 @@ import { exportParticipants, exportRequests } from '../../../../services/csv/ind
 import { applyImport, previewImport, type ImportPreview } from '../../../../services/csv/index.js';
 import { CSV_KINDS, type CsvKind } from '../../../../services/csv/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import { eventOf, pageBase, problemTexts, slugParams } from './shared.js';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -52,7 +52,7 @@ export default async function importRoutes(app: FastifyInstance): Promise<void> 
 
   app.post('/events/:slug/import/preview', { preHandler: requireOrganizer, schema: { params: slugParams } }, async (request, reply) => {
     const event = eventOf(request);
-    if (!request.isMultipart()) throw new HttpError(400, 'organizerData.import.noFile');
+    if (!request.isMultipart()) throw new DomainError('invalid', 'organizerData.import.noFile');
     const upload = await request.file();
     if (!upload || upload.filename === '') {
       reply.code(422);

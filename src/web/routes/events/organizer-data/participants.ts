@@ -15,7 +15,7 @@ import {
   type RepresentativeForm,
 } from '../../../../services/participants/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import { errorTexts, eventOf, idParams, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -67,7 +67,7 @@ interface DetailState {
 
 function detailPage(request: FastifyRequest, reply: FastifyReply, event: EventRow, id: number, state: DetailState = {}) {
   const detail = participantDetail(request.server.db, event.id, id);
-  if (!detail) throw new HttpError(404);
+  if (!detail) throw new DomainError('not_found', 'shell.error.notFound.body');
   const { organization } = detail;
   const errors = state.errors ?? {};
   return reply.page('organizer/participants/edit', {
@@ -129,7 +129,7 @@ export default async function participantRoutes(app: FastifyInstance): Promise<v
       const event = eventOf(request);
       const result = saveOrganization(app.db, event.id, request.params.id, request.body);
       if (!result.ok) {
-        if (result.errors.id) throw new HttpError(404);
+        if (result.errors.id) throw new DomainError('not_found', 'shell.error.notFound.body');
         return detailPage(request, reply.code(422), event, request.params.id, { organizationForm: request.body, errors: result.errors });
       }
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/participants/${result.value}?saved=1`, 303);
@@ -143,7 +143,7 @@ export default async function participantRoutes(app: FastifyInstance): Promise<v
       const event = eventOf(request);
       const result = saveRepresentative(app.db, event.id, request.params.id, null, request.body);
       if (!result.ok) {
-        if (result.errors.organization) throw new HttpError(404);
+        if (result.errors.organization) throw new DomainError('not_found', 'shell.error.notFound.body');
         return detailPage(request, reply.code(422), event, request.params.id, { representativeForm: request.body, errors: result.errors });
       }
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/participants/${request.params.id}?saved=1`, 303);
@@ -158,7 +158,7 @@ export default async function participantRoutes(app: FastifyInstance): Promise<v
       const { id, representativeId } = request.params;
       const result = saveRepresentative(app.db, event.id, id, representativeId, request.body);
       if (!result.ok) {
-        if (result.errors.organization || result.errors.id) throw new HttpError(404);
+        if (result.errors.organization || result.errors.id) throw new DomainError('not_found', 'shell.error.notFound.body');
         return detailPage(request, reply.code(422), event, id, {
           representativeForm: { ...request.body, id: representativeId },
           errors: result.errors,
@@ -174,7 +174,7 @@ export default async function participantRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const event = eventOf(request);
       const { id, representativeId } = request.params;
-      if (!removeRepresentative(app.db, event.id, id, representativeId)) throw new HttpError(404);
+      if (!removeRepresentative(app.db, event.id, id, representativeId)) throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/participants/${id}?saved=1`, 303);
     },
   );
@@ -187,7 +187,7 @@ export default async function participantRoutes(app: FastifyInstance): Promise<v
       const { id } = request.params;
       const result = saveUnavailability(app.db, event.id, id, listOf(request.body?.slot), listOf(request.body?.halfDay));
       if (!result.ok) {
-        if (result.errors.organization) throw new HttpError(404);
+        if (result.errors.organization) throw new DomainError('not_found', 'shell.error.notFound.body');
         return detailPage(request, reply.code(422), event, id, { errors: result.errors });
       }
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/participants/${id}?saved=1#unavailability`, 303);
@@ -202,7 +202,7 @@ export default async function participantRoutes(app: FastifyInstance): Promise<v
       const { id } = request.params;
       const detail = participantDetail(app.db, event.id, id);
       const result = removeOrganization(app.db, event.id, id, request.body?.confirm === 'yes');
-      if (!result || !detail) throw new HttpError(404);
+      if (!result || !detail) throw new DomainError('not_found', 'shell.error.notFound.body');
       if (!result.removed) {
         return reply.page('organizer/participants/delete', {
           ...pageBase(request, event, 'participants', 'organizerData.participants.deleteTitle'),

@@ -13,7 +13,7 @@ import {
   type RequestForm,
 } from '../../../../services/requests/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import { errorTexts, eventOf, idParams, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
@@ -59,7 +59,7 @@ function listPage(
 
 function editPage(request: FastifyRequest, reply: FastifyReply, event: EventRow, id: number, form?: RequestForm, errors: FormErrors = {}) {
   const found = requestById(request.server.db, event.id, id);
-  if (!found) throw new HttpError(404);
+  if (!found) throw new DomainError('not_found', 'shell.error.notFound.body');
   return reply.page('organizer/requests/edit', {
     ...pageBase(request, event, 'requests', 'organizerData.requests.editTitle'),
     request: found,
@@ -104,7 +104,7 @@ export default async function requestRoutes(app: FastifyInstance): Promise<void>
       const event = eventOf(request);
       const result = saveRequest(app.db, event.id, request.params.id, request.body);
       if (!result.ok) {
-        if (result.errors.id) throw new HttpError(404);
+        if (result.errors.id) throw new DomainError('not_found', 'shell.error.notFound.body');
         return editPage(request, reply.code(422), event, request.params.id, request.body, result.errors);
       }
       return reply.redirect(listUrl(event), 303);
@@ -126,7 +126,7 @@ export default async function requestRoutes(app: FastifyInstance): Promise<void>
     },
     async (request, reply) => {
       const event = eventOf(request);
-      if (!setRequestStatus(app.db, event.id, request.params.id, request.body.status)) throw new HttpError(404);
+      if (!setRequestStatus(app.db, event.id, request.params.id, request.body.status)) throw new DomainError('not_found', 'shell.error.notFound.body');
       const back = request.body.back ? `?status=${request.body.back}` : '';
       return reply.redirect(`${listUrl(event)}${back}`, 303);
     },
@@ -139,7 +139,7 @@ export default async function requestRoutes(app: FastifyInstance): Promise<void>
       const event = eventOf(request);
       const found = requestById(app.db, event.id, request.params.id);
       const result = removeRequest(app.db, event.id, request.params.id, request.body?.confirm === 'yes');
-      if (!result || !found) throw new HttpError(404);
+      if (!result || !found) throw new DomainError('not_found', 'shell.error.notFound.body');
       if (!result.removed) {
         return reply.page('organizer/participants/delete', {
           ...pageBase(request, event, 'requests', 'organizerData.requests.deleteTitle'),

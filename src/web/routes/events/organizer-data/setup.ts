@@ -21,7 +21,7 @@ import {
 import type { FormErrors } from '../../../../domain/index.js';
 import type { PatternSlot } from '../../../../domain/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import { errorTexts, eventOf, meetingTexts, nameIn, pageBase, slugParams } from './shared.js';
 import { capacityView, roomsView } from '../../../view-models/setup.js';
 
@@ -190,7 +190,7 @@ export default async function setupRoutes(app: FastifyInstance): Promise<void> {
       const roomId = request.params.itemId;
       const result = removeRoom(app.db, event.id, roomId, request.body?.confirm === 'yes');
       if ('status' in result) {
-        if (result.status === 'notFound') throw new HttpError(404);
+        if (result.status === 'notFound') throw new DomainError('not_found', 'shell.error.notFound.body');
         if (result.status === 'removed') return reply.redirect(setupUrl(event, '#rooms'), 303);
         if (result.status === 'confirm') return setupPage(request, reply, event, { confirmRoom: { id: roomId, tables: result.tables.length } });
         return setupPage(request, reply.code(409), event, { blockedRoom: meetingTexts(request, result.meetings) });

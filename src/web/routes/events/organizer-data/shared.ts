@@ -6,24 +6,14 @@ import type { AffectedMeeting } from '../../../../services/setup/index.js';
 import type { CsvProblem } from '../../../../services/csv/index.js';
 import { eventBySlug } from '../../../../services/setup/index.js';
 import type { FormErrors } from '../../../../domain/index.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 
-export const slugParams = {
-  type: 'object',
-  required: ['slug'],
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 64 } },
-} as const;
-
-export const idParams = {
-  type: 'object',
-  required: ['slug', 'id'],
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 64 }, id: { type: 'integer', minimum: 1 } },
-} as const;
+export { SlugParams as slugParams, SlugIdParams as idParams } from '../../../schemas.js';
 
 export function eventOf(request: FastifyRequest): EventRow {
   const { slug } = request.params as { slug: string };
   const event = eventBySlug(request.server.db, slug);
-  if (!event) throw new HttpError(404);
+  if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
   return event;
 }
 

@@ -1,6 +1,6 @@
 // The organizers' view of the e-mail outbox: what waits, what went out, what failed and why; any message can be
 // downloaded as .eml (the way out when no SMTP server is configured), and a failed one can be sent again.
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import {
   DEFAULT_FROM,
   outboxEml,
@@ -8,28 +8,24 @@ import {
   retryOutboxMessage,
 } from '../../../../services/mail/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
-import { momentLabel, slugIdParams, type SlugIdParams } from '../schedule/event-context.js';
+import { DomainError } from '../../../../domain/index.js';
+import { momentLabel } from '../schedule/event-context.js';
+import { Slug, SlugIdParams, SlugParams, type TypedApp } from '../../../schemas.js';
 
-const slugParams = {
-  type: 'object',
-  required: ['slug'],
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 100 } },
-} as const;
+const OutboxQuery = Type.Object({ retried: Type.Optional(Type.String()), refused: Type.Optional(Type.String()) });
+const MessageFileParams = Type.Object({ slug: Slug, file: Type.String({ pattern: '^[0-9]{1,12}\\.eml$' }) });
 
-export default async function outboxRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { slug: string }; Querystring: { retried?: string; refused?: string } }>(
+
+export default async function outboxRoutes(app: TypedApp): Promise<void> {
+  app.get(
     '/events/:slug/outbox',
     {
       preHandler: requireOrganizer,
-      schema: {
-        params: slugParams,
-        querystring: { type: 'object', properties: { retried: { type: 'string' }, refused: { type: 'string' } } },
-      },
+      schema: { params: SlugParams, querystring: OutboxQuery },
     },
     async (request, reply) => {
       const overview = outboxOverview(app.db, request.params.slug);
-      if (!overview) throw new HttpError(404);
+      if (!overview) throw new DomainError('not_found', 'shell.error.notFound.body');
       const t = request.t;
       return reply.page('organizer/outbox/index', {
         title: t('participants.outbox.title'),
@@ -50,22 +46,16 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
     },
   );
 
-  app.get<{ Params: { slug: string; file: string } }>(
+  app.get(
     '/events/:slug/outbox/:file',
     {
       preHandler: requireOrganizer,
-      schema: {
-        params: {
-          type: 'object',
-          required: ['slug', 'file'],
-          properties: { slug: slugParams.properties.slug, file: { type: 'string', pattern: '^[0-9]{1,12}\\.eml$' } },
-        },
-      },
+      schema: { params: MessageFileParams },
     },
     async (request, reply) => {
       const id = Number(request.params.file.slice(0, -4));
       const eml = await outboxEml(app.db, request.params.slug, id, app.config.smtp?.from ?? DEFAULT_FROM);
-      if (!eml) throw new HttpError(404);
+      if (!eml) throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply
         .header('content-disposition', `attachment; filename="message-${id}.eml"`)
         .header('cache-control', 'no-store')
@@ -74,12 +64,12 @@ export default async function outboxRoutes(app: FastifyInstance): Promise<void> 
     },
   );
 
-  app.post<{ Params: SlugIdParams }>(
+  app.post(
     '/events/:slug/outbox/:id/retry',
-    { preHandler: requireOrganizer, schema: { params: slugIdParams } },
+    { preHandler: requireOrganizer, schema: { params: SlugIdParams } },
     async (request, reply) => {
       const outcome = retryOutboxMessage(app.db, request.params.slug, request.params.id);
-      if (outcome === 'not_found') throw new HttpError(404);
+      if (outcome === 'not_found') throw new DomainError('not_found', 'shell.error.notFound.body');
       const base = `/events/${encodeURIComponent(request.params.slug)}/outbox`;
       return reply.redirect(outcome === 'requeued' ? `${base}?retried` : `${base}?refused`, 303);
     },

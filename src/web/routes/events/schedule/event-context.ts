@@ -4,32 +4,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { getEventBySlug, type EventRow } from '../../../../db/index.js';
 import type { Actor } from '../../../../services/scheduling/index.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 
-export interface SlugParams {
-  readonly slug: string;
-}
-
-export const slugParams = {
-  type: 'object',
-  required: ['slug'],
-  properties: { slug: { type: 'string', minLength: 1, maxLength: 100 } },
-} as const;
-
-export interface SlugIdParams extends SlugParams {
-  readonly id: number;
-}
-
-/** An event and one of its records (a link, a message) by numeric id. */
-export const slugIdParams = {
-  type: 'object',
-  required: ['slug', 'id'],
-  properties: { slug: slugParams.properties.slug, id: { type: 'integer', minimum: 1 } },
-} as const;
+export { SlugParams as slugParams, SlugIdParams as slugIdParams } from '../../../schemas.js';
+export type { SlugParams, SlugIdParams } from '../../../schemas.js';
 
 export function eventOf(app: FastifyInstance, slug: string): EventRow {
   const event = getEventBySlug(app.db, slug);
-  if (!event) throw new HttpError(404);
+  if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
   return event;
 }
 

@@ -1,15 +1,15 @@
 // GET /events/:slug: the event overview (dashboard) — requests, scheduled and unscheduled meetings, meetings per
 // startup, table use per slot and breaks per participant.
-import type { FastifyInstance } from 'fastify';
 import { buildAttendance } from '../../../../services/staff/index.js';
 import { buildDashboard } from '../../../../services/setup/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+import { eventName, eventNav, eventOf } from './event-context.js';
+import { SlugParams, type TypedApp } from '../../../schemas.js';
 
-export default async function overviewRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: SlugParams }>(
+export default async function overviewRoutes(app: TypedApp): Promise<void> {
+  app.get(
     '/events/:slug',
-    { preHandler: requireOrganizer, schema: { params: slugParams } },
+    { preHandler: requireOrganizer, schema: { params: SlugParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       return reply.page('organizer/dashboard/index', {

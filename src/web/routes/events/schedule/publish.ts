@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventRow } from '../../../../db/index.js';
 import { previewPublish, publishDraft, PublishError } from '../../../../services/publishing/index.js';
+import { refusalStatus } from '../../../plugins/errors.js';
 import { requireOrganizer } from '../../../guards.js';
 import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
 import { publishView } from '../../../view-models/publish.js';
@@ -80,8 +81,8 @@ export default async function publishRoutes(app: FastifyInstance): Promise<void>
         return reply.redirect(`/events/${encodeURIComponent(event.slug)}/publish?${search}`, 303);
       } catch (error) {
         if (!(error instanceof PublishError)) throw error;
-        reply.code(409);
-        return render(request, reply, event, { error: request.t(`organizerSchedule.publish.error.${error.code}`) });
+        reply.code(refusalStatus(error));
+        return render(request, reply, event, { error: request.t(error.key) });
       }
     },
   );

@@ -2,24 +2,18 @@
 // itself (a meta refresh inside <noscript>) while a run is going; with it, public/js/schedule-progress.js polls the small JSON
 // endpoint and moves the progress bar. A run can be cancelled; a finished one shows what it produced and, when a
 // version is published, what moved.
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { Translator } from '../../../../i18n/index.js';
 import type { SchedulingJob } from '../../../../services/scheduling/index.js';
 import { workingVersion } from '../../../../services/scheduling/index.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
-import { actorOf, eventName, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+import { DomainError } from '../../../../domain/index.js';
+import { actorOf, eventName, eventNav, eventOf } from './event-context.js';
+import { Csrf, Slug, SlugParams, type TypedApp } from '../../../schemas.js';
 
-const jobParams = {
-  type: 'object',
-  required: ['slug', 'job'],
-  properties: { ...slugParams.properties, job: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
-} as const;
+const JobParams = Type.Object({ slug: Slug, job: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
 
-const runBody = {
-  type: 'object',
-  properties: { _csrf: { type: 'string' }, seconds: { type: 'integer', minimum: 1, maximum: 120 } },
-} as const;
+const RunBody = Type.Object({ _csrf: Csrf, seconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })) });
 
 function jobJson(job: SchedulingJob, t: Translator) {
   const percent = Math.round(job.progress.fraction * 100);
@@ -35,12 +29,12 @@ function jobJson(job: SchedulingJob, t: Translator) {
   };
 }
 
-export default async function runRoutes(app: FastifyInstance): Promise<void> {
-  const jobs = app.jobs;
+export default async function runRoutes(app: TypedApp): Promise<void> {
+  const jobs = app.schedulingJobs;
 
-  app.get<{ Params: SlugParams }>(
+  app.get(
     '/events/:slug/schedule',
-    { preHandler: requireOrganizer, schema: { params: slugParams } },
+    { preHandler: requireOrganizer, schema: { params: SlugParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const job = jobs.latestFor(event.id);
@@ -57,9 +51,9 @@ export default async function runRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: SlugParams; Body: { seconds?: number } }>(
+  app.post(
     '/events/:slug/schedule',
-    { preHandler: requireOrganizer, schema: { params: slugParams, body: runBody } },
+    { preHandler: requireOrganizer, schema: { params: SlugParams, body: RunBody } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       jobs.start(event, { actor: actorOf(request), timeLimitMs: (request.body.seconds ?? 5) * 1000 });
@@ -67,23 +61,23 @@ export default async function runRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: SlugParams & { job: string } }>(
+  app.get(
     '/events/:slug/schedule/jobs/:job',
-    { preHandler: requireOrganizer, schema: { params: jobParams } },
+    { preHandler: requireOrganizer, schema: { params: JobParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const job = jobs.get(event.id, request.params.job);
-      if (!job) throw new HttpError(404);
+      if (!job) throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply.header('cache-control', 'no-store').send(jobJson(job, request.t));
     },
   );
 
-  app.post<{ Params: SlugParams & { job: string } }>(
+  app.post(
     '/events/:slug/schedule/jobs/:job/cancel',
-    { preHandler: requireOrganizer, schema: { params: jobParams } },
+    { preHandler: requireOrganizer, schema: { params: JobParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
-      if (!jobs.get(event.id, request.params.job)) throw new HttpError(404);
+      if (!jobs.get(event.id, request.params.job)) throw new DomainError('not_found', 'shell.error.notFound.body');
       jobs.cancel(event.id, request.params.job);
       return reply.redirect(`/events/${encodeURIComponent(event.slug)}/schedule`, 303);
     },

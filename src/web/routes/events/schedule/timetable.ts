@@ -10,8 +10,9 @@ import type { Conflict } from '../../../../domain/index.js';
 import { workingVersion } from '../../../../services/scheduling/index.js';
 import { buildTimetable, type TimetableFilters } from '../../../../services/timetable/index.js';
 import type { Translator } from '../../../../i18n/index.js';
+import { refusalStatus } from '../../../plugins/errors.js';
 import { requireOrganizer } from '../../../guards.js';
-import { HttpError } from '../../../http-error.js';
+import { DomainError } from '../../../../domain/index.js';
 import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
 import { timetableView } from '../../../view-models/timetable.js';
 
@@ -94,12 +95,12 @@ function editOf(body: EditBody): MeetingEdit {
   switch (body.kind) {
     case 'move':
     case 'place':
-      if (body.slotId === undefined) throw new HttpError(400, 'organizerSchedule.timetable.fieldRequired', { field: 'slotId' });
-      if (body.tableId === undefined) throw new HttpError(400, 'organizerSchedule.timetable.fieldRequired', { field: 'tableId' });
+      if (body.slotId === undefined) throw new DomainError('invalid', 'organizerSchedule.timetable.fieldRequired', { field: 'slotId' }, 'slotId');
+      if (body.tableId === undefined) throw new DomainError('invalid', 'organizerSchedule.timetable.fieldRequired', { field: 'tableId' }, 'tableId');
       return { kind: body.kind, requestId: body.requestId, slotId: body.slotId, tableId: body.tableId };
     case 'swap':
       if (body.otherRequestId === undefined) {
-        throw new HttpError(400, 'organizerSchedule.timetable.fieldRequired', { field: 'otherRequestId' });
+        throw new DomainError('invalid', 'organizerSchedule.timetable.fieldRequired', { field: 'otherRequestId' }, 'otherRequestId');
       }
       return { kind: 'swap', requestId: body.requestId, otherRequestId: body.otherRequestId };
     default:
@@ -156,7 +157,7 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
       const event = eventOf(app, request.params.slug);
       const version = workingVersion(app.db, event.id);
       const targets = version ? allowedTargets(app.db, event, version, request.query.request) : null;
-      if (!targets) throw new HttpError(404);
+      if (!targets) throw new DomainError('not_found', 'shell.error.notFound.body');
       return reply.header('cache-control', 'no-store').send({
         ...targets,
         cells: targets.cells.map((cell) => ({
@@ -176,7 +177,7 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const body = request.body;
-      if (versionById(app.db, body.versionId)?.eventId !== event.id) throw new HttpError(404);
+      if (versionById(app.db, body.versionId)?.eventId !== event.id) throw new DomainError('not_found', 'shell.error.notFound.body');
       try {
         applyEdit(app.db, event, editOf(body), {
           versionId: body.versionId,
@@ -186,10 +187,10 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
       } catch (error) {
         if (!(error instanceof EditRefusedError)) throw error;
         const t = request.t;
-        reply.code(error.code === 'NOT_FOUND' ? 404 : 409);
+        reply.code(refusalStatus(error));
         const query = { day: body.day, room: body.room, sector: body.sector, org: body.org };
         return render(request, reply, event, query, {
-          error: t(`organizerSchedule.refused.${error.code}`),
+          error: t(error.key),
           errors: error.conflicts.map((conflict) => conflictText(t, conflict)),
         });
       }
