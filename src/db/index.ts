@@ -58,6 +58,7 @@ export {
   deleteTable,
   type EventInput,
   type EventRow,
+  type EventSummary,
   getEvent,
   getEventBySlug,
   listDays,

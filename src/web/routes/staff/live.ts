@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { lookupAccessLink } from '../../../services/links/index.js';
-import { getEventBySlug } from '../../../db/index.js';
+import { eventBySlug } from '../../../services/setup/index.js';
 import type { LiveUpdates } from '../../../services/staff/index.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
 import { HttpError } from '../../http-error.js';
@@ -83,7 +83,7 @@ export default async function liveRoutes(app: FastifyInstance, options: StaffRou
       schema: { params: { type: 'object', required: ['slug'], properties: { slug: { type: 'string', maxLength: 100 } } } },
     },
     async (request, reply) => {
-      const event = getEventBySlug(app.db, request.params.slug);
+      const event = eventBySlug(app.db, request.params.slug);
       if (!event) throw new HttpError(404);
       stream(request, reply, { live: options.live, eventId: event.id, stillAllowed: () => true });
     },

@@ -2,7 +2,7 @@
 // of audited changes, and the model of the event navigation (views/organizer/partials/event-nav.eta).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
-import { getEventBySlug, type EventRow } from '../../../../db/index.js';
+import { eventBySlug, type EventRow } from '../../../../services/setup/index.js';
 import type { Actor } from '../../../../services/scheduling/index.js';
 import { HttpError } from '../../../http-error.js';
 
@@ -28,7 +28,7 @@ export const slugIdParams = {
 } as const;
 
 export function eventOf(app: FastifyInstance, slug: string): EventRow {
-  const event = getEventBySlug(app.db, slug);
+  const event = eventBySlug(app.db, slug);
   if (!event) throw new HttpError(404);
   return event;
 }
