@@ -13,6 +13,8 @@ export interface DbHandle {
   readonly db: Db;
   readonly sqlite: Database.Database;
   readonly path: string;
+  /** Resolves once the database answered a trivial query; rejects when it does not. */
+  ping(): Promise<void>;
   close(): void;
 }
 
@@ -59,6 +61,9 @@ export function openDatabase(path: string = DEFAULT_DB_PATH): DbHandle {
     db,
     sqlite,
     path,
+    ping: async () => {
+      sqlite.prepare('select 1').get();
+    },
     close: () => {
       if (sqlite.open) sqlite.close();
     },

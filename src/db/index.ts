@@ -45,6 +45,7 @@ export {
   setMeetingStatus,
 } from './check-in-repository.js';
 export { DatabaseOpenError, type Db, type DbHandle, openDatabase } from './client.js';
+export { type EventFigures, eventFigures, hasAnyEvent } from './event-figures-repository.js';
 export {
   addDay,
   type BlockingMeeting,

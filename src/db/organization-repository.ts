@@ -81,7 +81,12 @@ export function findOrganizationByCode(db: Db, eventId: number, code: string): O
     .get();
 }
 
-export function insertOrganization(db: Db, eventId: number, code: string, fields: OrganizationFields): number {
+export function insertOrganization(
+  db: Db,
+  eventId: number,
+  code: string,
+  fields: OrganizationFields & { readonly description?: string },
+): number {
   const row = db
     .insert(organizations)
     .values({ eventId, code, ...fields })
