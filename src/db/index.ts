@@ -11,7 +11,7 @@ export {
   type NewAccessToken,
   revokeAccessToken,
   touchAccessToken,
-} from './access-token-repository.js';
+} from './repositories/access-token-repository.js';
 export {
   type AgendaEvent,
   type AgendaHolder,
@@ -35,17 +35,17 @@ export {
   representativesOfEvent,
   representativesOfOrganizations,
   updateCalendarEntry,
-} from './agenda-repository.js';
-export { insertAuditEntry } from './audit-repository.js';
+} from './repositories/agenda-repository.js';
+export { insertAuditEntry } from './repositories/audit-repository.js';
 export {
   arrivalsOfEvent,
   insertArrival,
   insertOutcome,
   outcomesOfEvent,
   setMeetingStatus,
-} from './check-in-repository.js';
+} from './repositories/check-in-repository.js';
 export { DatabaseOpenError, type Db, type DbHandle, openDatabase } from './client.js';
-export { type EventFigures, eventFigures, hasAnyEvent } from './event-figures-repository.js';
+export { type EventFigures, eventFigures, hasAnyEvent } from './repositories/event-figures-repository.js';
 export {
   addDay,
   type BlockingMeeting,
@@ -75,7 +75,7 @@ export {
   updateEvent,
   updateRoom,
   updateTable,
-} from './event-repository.js';
+} from './repositories/event-repository.js';
 export {
   deleteOrganization,
   deleteRepresentative,
@@ -96,7 +96,7 @@ export {
   unavailableSlotIds,
   updateOrganization,
   updateRepresentative,
-} from './organization-repository.js';
+} from './repositories/organization-repository.js';
 export {
   claimNextDue,
   enqueueMessage,
@@ -109,7 +109,7 @@ export {
   outboxOfEvent,
   type OutboxRow,
   requeueMessage,
-} from './outbox-repository.js';
+} from './repositories/outbox-repository.js';
 export {
   countRequestsByStatus,
   deleteRequest,
@@ -122,8 +122,8 @@ export {
   requestsBetween,
   type RequestView,
   updateRequest,
-} from './request-repository.js';
-export { type FrameSlot, rosterFrame, type RosterFrame } from './roster-repository.js';
+} from './repositories/request-repository.js';
+export { type FrameSlot, rosterFrame, type RosterFrame } from './repositories/roster-repository.js';
 export {
   bumpRevision,
   copyVersionContents,
@@ -146,7 +146,7 @@ export {
   versionById,
   type VersionMeeting,
   type VersionRow,
-} from './schedule-repository.js';
+} from './repositories/schedule-repository.js';
 export {
   type AccessTokenKind,
   eventDays,
@@ -163,8 +163,8 @@ export {
   scheduleVersions,
   slots,
   tables,
-} from './schema.js';
-export { deleteSetting, readSetting, storeSettingOnce, writeSetting } from './settings-repository.js';
+} from './schema/index.js';
+export { deleteSetting, readSetting, storeSettingOnce, writeSetting } from './repositories/settings-repository.js';
 export {
   countUsers,
   deleteExpiredSessions,
@@ -180,4 +180,4 @@ export {
   updateUserLastLogin,
   updateUserPassword,
   type UserRow,
-} from './user-repository.js';
+} from './repositories/user-repository.js';

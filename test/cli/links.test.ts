@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { run } from '../../src/cli/commands/links.js';
 import type { CliIo } from '../../src/cli/open-database.js';
 import { openDatabase } from '../../src/db/client.js';
-import { auditLog } from '../../src/db/schema.js';
+import { auditLog } from '../../src/db/schema/index.js';
 import { findParticipantToken } from '../../src/services/links/participant-links.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';
 

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
-import { accessTokens } from '../../src/db/schema.js';
+import { accessTokens } from '../../src/db/schema/index.js';
 import { issueAccessLink, revokeAccessLink } from '../../src/services/links/access-links.js';
 import { requireAccessLink } from '../../src/web/guards.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { meetingsOfVersion } from '../../src/db/schedule-repository.js';
+import { meetingsOfVersion } from '../../src/db/repositories/schedule-repository.js';
 import { ensureStaffLinks } from '../../src/services/links/staff-links.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { createPublishedEvent, publishChangedVersion } from '../helpers/published-event.js';

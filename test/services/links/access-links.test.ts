@@ -1,7 +1,7 @@
 import t from 'tap';
 import { createHash } from 'node:crypto';
 import { openDatabase } from '../../../src/db/client.js';
-import { accessTokens } from '../../../src/db/schema.js';
+import { accessTokens } from '../../../src/db/schema/index.js';
 import {
   findAccessLink,
   isWellFormedToken,

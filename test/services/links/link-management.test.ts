@@ -1,5 +1,5 @@
 import t from 'tap';
-import { auditLog } from '../../../src/db/schema.js';
+import { auditLog } from '../../../src/db/schema/index.js';
 import { findAccessLink } from '../../../src/services/links/access-links.js';
 import { eventLinks, revokeEventLink, revokeEventLinkByAddress } from '../../../src/services/links/link-management.js';
 import { ensureParticipantLinks } from '../../../src/services/links/participant-links.js';

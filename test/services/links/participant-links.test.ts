@@ -1,7 +1,7 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { accessTokens } from '../../../src/db/schema.js';
+import { accessTokens } from '../../../src/db/schema/index.js';
 import { ensureParticipantLinks, findParticipantToken } from '../../../src/services/links/participant-links.js';
 import { createPublishedEvent } from '../../helpers/published-event.js';
 

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { representatives } from '../../../src/db/schema.js';
-import { outboxOfEvent } from '../../../src/db/outbox-repository.js';
+import { representatives } from '../../../src/db/schema/index.js';
+import { outboxOfEvent } from '../../../src/db/repositories/outbox-repository.js';
 import { enqueueInvitationsForPublish } from '../../../src/services/publishing/invitations.js';
 import { deliverDue, smtpTransport } from '../../../src/services/mail/outbox.js';
 import { findParticipantToken } from '../../../src/services/links/participant-links.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { get, type IncomingMessage } from 'node:http';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
 import { revokeAccessLink, findAccessLink } from '../../../src/services/links/access-links.js';
 import { createStaffFixture, pathOf } from '../../helpers/staff-fixture.js';
 import { Browser } from '../../helpers/web-app.js';

@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { gunzipSync } from 'node:zlib';
 import { count } from 'drizzle-orm';
-import { checkIns } from '../../../src/db/schema.js';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
+import { checkIns } from '../../../src/db/schema/index.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
 import { issueAccessLink, revokeAccessLink } from '../../../src/services/links/access-links.js';
 import { publishChangedVersion } from '../../helpers/published-event.js';
 import { createStaffFixture, pathOf, seoulTime, type StaffFixture } from '../../helpers/staff-fixture.js';

@@ -1,7 +1,7 @@
 // Organizer accounts (users) and their server-side sessions.
 import { and, count, eq, gt, lte } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { sessions, users, type Language } from './schema.js';
+import type { Db } from '../client.js';
+import { sessions, users, type Language } from '../schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
 

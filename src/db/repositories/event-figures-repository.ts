@@ -1,7 +1,7 @@
 // Counts that describe an event at a glance (the demo command prints them), and whether any event exists at all.
 import { and, count, eq, inArray } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { events, organizations, representatives, requests, rooms, slots, tables } from './schema.js';
+import type { Db } from '../client.js';
+import { events, organizations, representatives, requests, rooms, slots, tables } from '../schema/index.js';
 
 export interface EventFigures {
   readonly slug: string;

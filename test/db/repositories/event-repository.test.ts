@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { count, eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../../src/db/client.js';
+import { openDatabase, type Db } from '../../../src/db/client.js';
 import {
   addDay,
   createEvent,
@@ -23,11 +23,11 @@ import {
   updateEvent,
   updateRoom,
   updateTable,
-} from '../../src/db/event-repository.js';
-import { meetings, organizations, requests, scheduleVersions, slots, tables } from '../../src/db/schema.js';
-import { EventSetupError } from '../../src/domain/slot-pattern.js';
-import { translate } from '../../src/i18n/catalog.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+} from '../../../src/db/repositories/event-repository.js';
+import { meetings, organizations, requests, scheduleVersions, slots, tables } from '../../../src/db/schema/index.js';
+import { EventSetupError } from '../../../src/domain/slot-pattern.js';
+import { translate } from '../../../src/i18n/catalog.js';
+import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 function database(t: Test): Db {
   const handle = openDatabase(':memory:');

@@ -1,7 +1,7 @@
 // Private access links (participant and staff); only the sha256 of a token is ever stored.
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from './schema.js';
+import type { Db } from '../client.js';
+import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from '../schema/index.js';
 import { inChunks } from './in-chunks.js';
 
 export type AccessTokenRow = typeof accessTokens.$inferSelect;

@@ -4,7 +4,7 @@
 // version sit in slots that would vanish, nothing changes and the result lists those meetings instead. Functions may
 // run inside a caller's `db.transaction(() => …)`: better-sqlite3 nests them as savepoints.
 import { and, asc, count, eq, inArray, max, min } from 'drizzle-orm';
-import type { Db } from './client.js';
+import type { Db } from '../client.js';
 import {
   dayBreaks,
   eventDays,
@@ -15,8 +15,8 @@ import {
   slots,
   tableUnavailability,
   tables,
-} from './schema.js';
-import { EventSetupError } from '../domain/index.js';
+} from '../schema/index.js';
+import { EventSetupError } from '../../domain/index.js';
 import {
   checkBreakNames,
   checkDay,

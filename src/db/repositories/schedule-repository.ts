@@ -8,7 +8,7 @@
 // single connection, so every statement issued meanwhile belongs to that transaction.
 import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from './client.js';
+import type { Db } from '../client.js';
 import {
   eventDays,
   meetings,
@@ -21,7 +21,7 @@ import {
   tableUnavailability,
   tables,
   unscheduledRequests,
-} from './schema.js';
+} from '../schema/index.js';
 import { inChunks } from './in-chunks.js';
 
 export type VersionRow = typeof scheduleVersions.$inferSelect;

@@ -1,7 +1,7 @@
 // Organizations (corporates and startups), their representatives and the slots they cannot meet in.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { organizations, representatives, organizationUnavailability, type Language } from './schema.js';
+import type { Db } from '../client.js';
+import { organizations, representatives, organizationUnavailability, type Language } from '../schema/index.js';
 
 export type OrganizationKind = 'corporate' | 'startup';
 

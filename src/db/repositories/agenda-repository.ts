@@ -1,7 +1,7 @@
 // Reads for participants' agendas and calendar files: one organization's meetings in one schedule version,
 // with everything a page or a calendar entry shows. Each function is a handful of indexed queries.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
+import type { Db } from '../client.js';
 import {
   accessTokens,
   calendarEntries,
@@ -17,7 +17,7 @@ import {
   tables,
   type Language,
   type MeetingStatus,
-} from './schema.js';
+} from '../schema/index.js';
 
 export interface AgendaEvent {
   readonly id: number;
