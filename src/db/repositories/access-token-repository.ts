@@ -15,10 +15,6 @@ export interface NewAccessToken {
   readonly label?: string;
 }
 
-export function insertAccessToken(db: Db, values: NewAccessToken): AccessTokenRow {
-  return db.insert(accessTokens).values(values).returning().get();
-}
-
 export function insertAccessTokens(db: Db, rows: readonly NewAccessToken[]): void {
   inChunks(rows, 500, (chunk) => db.insert(accessTokens).values(chunk).run());
 }
@@ -72,8 +68,4 @@ export function eventOfRepresentative(db: Db, representativeId: number): number 
       .where(eq(representatives.id, representativeId))
       .get()?.eventId ?? null
   );
-}
-
-export function eventOfRoom(db: Db, roomId: number): number | null {
-  return db.select({ eventId: rooms.eventId }).from(rooms).where(eq(rooms.id, roomId)).get()?.eventId ?? null;
 }

@@ -371,23 +371,6 @@ export function participantTokensOfEvent(db: Db, eventId: number): ParticipantTo
     .all();
 }
 
-export function findLiveParticipantTokenByHash(
-  db: Db,
-  tokenHash: string,
-): { id: number; eventId: number } | undefined {
-  return db
-    .select({ id: accessTokens.id, eventId: accessTokens.eventId })
-    .from(accessTokens)
-    .where(
-      and(
-        eq(accessTokens.tokenHash, tokenHash),
-        eq(accessTokens.kind, 'participant'),
-        isNull(accessTokens.revokedAt),
-      ),
-    )
-    .get();
-}
-
 export function representativesOfEvent(db: Db, eventId: number) {
   return db
     .select({
