@@ -1,5 +1,5 @@
 // Private access links (participant and staff); only the sha256 of a token is ever stored.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from '../schema/index.js';
 import { inChunks } from './in-chunks.js';
@@ -68,4 +68,26 @@ export function eventOfRepresentative(db: Db, representativeId: number): number 
       .where(eq(representatives.id, representativeId))
       .get()?.eventId ?? null
   );
+}
+
+export interface ParticipantTokenRow {
+  readonly id: number;
+  readonly representativeId: number | null;
+  readonly tokenHash: string;
+  readonly revokedAt: Date | null;
+}
+
+/** Every participant link of an event, revoked ones included, oldest first. */
+export function participantTokensOfEvent(db: Db, eventId: number): ParticipantTokenRow[] {
+  return db
+    .select({
+      id: accessTokens.id,
+      representativeId: accessTokens.representativeId,
+      tokenHash: accessTokens.tokenHash,
+      revokedAt: accessTokens.revokedAt,
+    })
+    .from(accessTokens)
+    .where(and(eq(accessTokens.eventId, eventId), eq(accessTokens.kind, 'participant')))
+    .orderBy(asc(accessTokens.id))
+    .all();
 }

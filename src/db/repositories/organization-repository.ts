@@ -177,3 +177,23 @@ export function replaceUnavailability(db: Db, organizationId: number, slotIds: r
       .run();
   }
 }
+
+/** Every representative of the event with their organization, by organization code. */
+export function representativesOfEvent(db: Db, eventId: number) {
+  return db
+    .select({
+      id: representatives.id,
+      name: representatives.name,
+      email: representatives.email,
+      language: representatives.language,
+      organizationId: organizations.id,
+      organizationCode: organizations.code,
+      organizationKo: organizations.nameKo,
+      organizationEn: organizations.nameEn,
+    })
+    .from(representatives)
+    .innerJoin(organizations, eq(organizations.id, representatives.organizationId))
+    .where(eq(organizations.eventId, eventId))
+    .orderBy(asc(organizations.code), asc(representatives.id))
+    .all();
+}

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { listTables } from '../../../src/db/repositories/event-repository.js';
+import { listTables } from '../../../src/db/index.js';
 import {
   listOrganizations,
   listRepresentatives,
