@@ -11,8 +11,8 @@ import {
   tableUnavailability,
 } from '../../../src/db/schema/index.js';
 import { checkSchedule } from '../../../src/engine/check.js';
+import { allowedTargets } from '../../../src/services/timetable/edit-targets.js';
 import {
-  allowedTargets,
   applyEdit,
   EditRefusedError,
   type MeetingEdit,
