@@ -1,7 +1,7 @@
 // Organizer accounts and their sessions, and the private access links of participants and staff.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LANGUAGES } from '../../domain/index.js';
-import { createdAt, id, instant } from './columns.js';
+import { belongsTo, createdAt, id, instant } from './columns.js';
 import { eventRef, rooms } from './event-structure.js';
 import { representatives } from './organizations.js';
 
@@ -20,9 +20,7 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(), // sha256 of the random cookie value
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo('user_id', () => users.id),
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
   },

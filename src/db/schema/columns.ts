@@ -1,7 +1,7 @@
 // Column groups that many tables share, written once: the surrogate key, the creation and change instants, the
 // names shown in Korean and English, and the owning event. Instants are epoch milliseconds.
 import { sql } from 'drizzle-orm';
-import { integer, text } from 'drizzle-orm/sqlite-core';
+import { integer, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const id = () => integer('id').primaryKey({ autoIncrement: true });
 
@@ -23,3 +23,7 @@ export const names = () => ({
   nameKo: text('name_ko').notNull(),
   nameEn: text('name_en').notNull(),
 });
+
+/** A required reference to the row this one belongs to; it goes when that row goes. */
+export const belongsTo = (name: string, target: () => AnySQLiteColumn) =>
+  integer(name).notNull().references(target, { onDelete: 'cascade' });

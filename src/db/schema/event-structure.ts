@@ -1,7 +1,7 @@
 // An event and its frame: days (with breaks and the generated slots) and rooms. Times of day are local 'HH:MM'
 // strings in the event's time zone.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { createdAt, id, names, updatedAt } from './columns.js';
+import { belongsTo, createdAt, id, names, updatedAt } from './columns.js';
 
 export const events = sqliteTable('events', {
   id: id(),
@@ -19,9 +19,7 @@ export const events = sqliteTable('events', {
 
 /** The owning event; its rows go when the event goes. */
 export const eventRef = () =>
-  integer('event_id')
-    .notNull()
-    .references(() => events.id, { onDelete: 'cascade' });
+  belongsTo('event_id', () => events.id);
 
 export const eventDays = sqliteTable(
   'event_days',
@@ -44,9 +42,7 @@ export const dayBreaks = sqliteTable(
   'day_breaks',
   {
     id: id(),
-    dayId: integer('day_id')
-      .notNull()
-      .references(() => eventDays.id, { onDelete: 'cascade' }),
+    dayId: belongsTo('day_id', () => eventDays.id),
     ...names(),
     startTime: text('start_time').notNull(),
     endTime: text('end_time').notNull(),
@@ -59,9 +55,7 @@ export const slots = sqliteTable(
   {
     id: id(),
     eventId: eventRef(),
-    dayId: integer('day_id')
-      .notNull()
-      .references(() => eventDays.id, { onDelete: 'cascade' }),
+    dayId: belongsTo('day_id', () => eventDays.id),
     // Stable external id, e.g. 'd1-03'; used in problem files and CSV.
     code: text('code').notNull(),
     position: integer('position').notNull(), // order within the day, from 1

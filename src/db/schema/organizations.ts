@@ -1,7 +1,7 @@
 // Organizations (corporate or startup) of an event, their representatives, and the slots an organization is away.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { LANGUAGES } from '../../domain/index.js';
-import { createdAt, id, names, updatedAt } from './columns.js';
+import { belongsTo, createdAt, id, names, updatedAt } from './columns.js';
 import { eventRef, slots } from './event-structure.js';
 
 export const organizations = sqliteTable(
@@ -30,9 +30,7 @@ export const representatives = sqliteTable(
   'representatives',
   {
     id: id(),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: belongsTo('organization_id', () => organizations.id),
     name: text('name').notNull(),
     email: text('email').notNull().default(''),
     phone: text('phone').notNull().default(''),
@@ -46,12 +44,8 @@ export const representatives = sqliteTable(
 export const organizationUnavailability = sqliteTable(
   'organization_unavailability',
   {
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    slotId: integer('slot_id')
-      .notNull()
-      .references(() => slots.id, { onDelete: 'cascade' }),
+    organizationId: belongsTo('organization_id', () => organizations.id),
+    slotId: belongsTo('slot_id', () => slots.id),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.slotId] })],
 );

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { accessTokens, users } from './access-and-accounts.js';
-import { createdAt, id, instant, updatedAt } from './columns.js';
+import { belongsTo, createdAt, id, instant, updatedAt } from './columns.js';
 import { eventDays, eventRef, slots } from './event-structure.js';
 import { tables } from './tables.js';
 import { organizations, representatives } from './organizations.js';
@@ -16,12 +16,8 @@ export const requests = sqliteTable(
   {
     id: id(),
     eventId: eventRef(),
-    requesterId: integer('requester_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    requestedId: integer('requested_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    requesterId: belongsTo('requester_id', () => organizations.id),
+    requestedId: belongsTo('requested_id', () => organizations.id),
     priority: integer('priority').notNull().default(1),
     status: text('status', { enum: REQUEST_STATUSES }).notNull().default('requested'),
     // Optional: must be held in this session ('am' / 'pm').
@@ -75,12 +71,8 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: id(),
-    versionId: integer('version_id')
-      .notNull()
-      .references(() => scheduleVersions.id, { onDelete: 'cascade' }),
-    requestId: integer('request_id')
-      .notNull()
-      .references(() => requests.id, { onDelete: 'cascade' }),
+    versionId: belongsTo('version_id', () => scheduleVersions.id),
+    requestId: belongsTo('request_id', () => requests.id),
     slotId: integer('slot_id')
       .notNull()
       .references(() => slots.id, { onDelete: 'restrict' }),
@@ -103,12 +95,8 @@ export const meetings = sqliteTable(
 export const unscheduledRequests = sqliteTable(
   'unscheduled_requests',
   {
-    versionId: integer('version_id')
-      .notNull()
-      .references(() => scheduleVersions.id, { onDelete: 'cascade' }),
-    requestId: integer('request_id')
-      .notNull()
-      .references(() => requests.id, { onDelete: 'cascade' }),
+    versionId: belongsTo('version_id', () => scheduleVersions.id),
+    requestId: belongsTo('request_id', () => requests.id),
     code: text('code').notNull(),
     reason: text('reason').notNull(),
     // JSON of the explanation's facts (the engine's `params`), so pages can word the reason in their language;
@@ -144,9 +132,7 @@ export const checkIns = sqliteTable(
   {
     id: id(),
     eventId: eventRef(),
-    dayId: integer('day_id')
-      .notNull()
-      .references(() => eventDays.id, { onDelete: 'cascade' }),
+    dayId: belongsTo('day_id', () => eventDays.id),
     kind: text('kind', { enum: CHECK_IN_KINDS }).notNull(),
     // 'arrived' names a representative; 'held' and 'no_show' name a meeting.
     representativeId: integer('representative_id').references(() => representatives.id, {

@@ -1,7 +1,7 @@
 // The tables of a room where meetings are held, and the slots a table is closed. A table may be an organization's
 // booth, which is why this file comes after the organizations.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { id } from './columns.js';
+import { belongsTo, id } from './columns.js';
 import { eventRef, rooms, slots } from './event-structure.js';
 import { organizations } from './organizations.js';
 
@@ -32,12 +32,8 @@ export const tables = sqliteTable(
 export const tableUnavailability = sqliteTable(
   'table_unavailability',
   {
-    tableId: integer('table_id')
-      .notNull()
-      .references(() => tables.id, { onDelete: 'cascade' }),
-    slotId: integer('slot_id')
-      .notNull()
-      .references(() => slots.id, { onDelete: 'cascade' }),
+    tableId: belongsTo('table_id', () => tables.id),
+    slotId: belongsTo('slot_id', () => slots.id),
   },
   (t) => [primaryKey({ columns: [t.tableId, t.slotId] })],
 );

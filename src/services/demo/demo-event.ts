@@ -17,6 +17,7 @@ import {
   listTables,
   replaceUnavailability,
   setTableUnavailability,
+  type EventFigures,
   type Language,
 } from '../../db/index.js';
 import {
@@ -41,17 +42,8 @@ import {
 
 export { DEMO_SLUG };
 
-export interface DemoSummary {
+export interface DemoSummary extends EventFigures {
   readonly eventId: number;
-  readonly slug: string;
-  readonly corporates: number;
-  readonly startups: number;
-  readonly representatives: number;
-  readonly requests: number;
-  readonly acceptedRequests: number;
-  readonly slots: number;
-  readonly rooms: number;
-  readonly tables: number;
 }
 
 /** Seeds the demo only when the database holds no event at all. */
