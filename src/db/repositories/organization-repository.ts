@@ -168,14 +168,17 @@ export function unavailableSlotIds(db: Db, organizationId: number): number[] {
 }
 
 /** Replaces the organization's unavailable slots with exactly `slotIds`. */
+/** Replaces every away slot of the organization with `slotIds`, in one transaction. */
 export function replaceUnavailability(db: Db, organizationId: number, slotIds: readonly number[]): void {
-  db.delete(organizationUnavailability).where(eq(organizationUnavailability.organizationId, organizationId)).run();
-  const unique = [...new Set(slotIds)];
-  if (unique.length > 0) {
-    db.insert(organizationUnavailability)
-      .values(unique.map((slotId) => ({ organizationId, slotId })))
-      .run();
-  }
+  db.transaction(() => {
+    db.delete(organizationUnavailability).where(eq(organizationUnavailability.organizationId, organizationId)).run();
+    const unique = [...new Set(slotIds)];
+    if (unique.length > 0) {
+      db.insert(organizationUnavailability)
+        .values(unique.map((slotId) => ({ organizationId, slotId })))
+        .run();
+    }
+  });
 }
 
 /** Every representative of the event with their organization, by organization code. */

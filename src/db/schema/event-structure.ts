@@ -18,8 +18,7 @@ export const events = sqliteTable('events', {
 });
 
 /** The owning event; its rows go when the event goes. */
-export const eventRef = () =>
-  belongsTo('event_id', () => events.id);
+export const eventRef = () => belongsTo('event_id', () => events.id);
 
 export const eventDays = sqliteTable(
   'event_days',
