@@ -2,6 +2,7 @@
 // with everything a page or a calendar entry shows. Each function is a handful of indexed queries.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { eventColumns } from './event-repository.js';
 import { perDatabase } from './per-database.js';
 import {
   accessTokens,
@@ -112,14 +113,7 @@ function prepare(db: Db) {
         lastSeenVersionNumber: accessTokens.lastSeenVersionNumber,
         representative: representativeColumns,
         organization: organizationColumns,
-        event: {
-          id: events.id,
-          slug: events.slug,
-          nameKo: events.nameKo,
-          nameEn: events.nameEn,
-          venue: events.venue,
-          timezone: events.timezone,
-        },
+        event: eventColumns,
       })
       .from(accessTokens)
       .innerJoin(representatives, eq(representatives.id, accessTokens.representativeId))
@@ -252,14 +246,7 @@ export function representativesOfOrganizations(db: Db, ids: readonly number[]): 
 
 export function findEvent(db: Db, eventId: number): AgendaEvent | undefined {
   return db
-    .select({
-      id: events.id,
-      slug: events.slug,
-      nameKo: events.nameKo,
-      nameEn: events.nameEn,
-      venue: events.venue,
-      timezone: events.timezone,
-    })
+    .select(eventColumns)
     .from(events)
     .where(eq(events.id, eventId))
     .get();

@@ -31,6 +31,16 @@ import {
 export type { BlockingMeeting, BreakInput, DayInput, EventInput, RoomInput, TableInput };
 
 export type EventRow = typeof events.$inferSelect;
+
+/** What lists and pages show of an event: its names, place and time zone. */
+export const eventColumns = {
+  id: events.id,
+  slug: events.slug,
+  nameKo: events.nameKo,
+  nameEn: events.nameEn,
+  venue: events.venue,
+  timezone: events.timezone,
+};
 export type DayRow = typeof eventDays.$inferSelect;
 export type BreakRow = typeof dayBreaks.$inferSelect;
 export type SlotRow = typeof slots.$inferSelect;
@@ -85,12 +95,7 @@ export function getEventBySlug(db: Db, slug: string): EventRow | null {
 export function listEvents(db: Db): EventSummary[] {
   const rows = db
     .select({
-      id: events.id,
-      slug: events.slug,
-      nameKo: events.nameKo,
-      nameEn: events.nameEn,
-      venue: events.venue,
-      timezone: events.timezone,
+      ...eventColumns,
       firstDate: min(eventDays.date),
       lastDate: max(eventDays.date),
       dayCount: count(eventDays.id),
