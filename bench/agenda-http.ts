@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/index.js';
 import { loadAgenda } from '../src/services/agenda/index.js';
 import { agendaCalendar } from '../src/services/calendar/index.js';
-import { findParticipantToken } from '../src/services/links/index.js';
+import { lookupAccessLink } from '../src/services/links/index.js';
 import { buildApp } from '../src/web/app.js';
 import { describeMachine, machine } from './machine.js';
 import { repoRoot } from './paths.js';
@@ -59,7 +59,7 @@ function percentile(sorted: readonly number[], p: number): number {
 function serviceTimings(dbPath: string, tokens: readonly string[]) {
   const handle = openDatabase(dbPath);
   try {
-    const ids = tokens.slice(0, 1000).map((token) => ({ token, id: findParticipantToken(handle.db, token)!.id }));
+    const ids = tokens.slice(0, 1000).map((token) => ({ token, id: lookupAccessLink(handle.db, token)!.id }));
     const time = (work: (entry: { token: string; id: number }) => void) => {
       const samples = ids.map((entry) => {
         const start = performance.now();

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema.js';
+import * as schema from './schema/index.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -13,6 +13,8 @@ export interface DbHandle {
   readonly db: Db;
   readonly sqlite: Database.Database;
   readonly path: string;
+  /** Resolves once the database answered a trivial query; rejects when it does not. */
+  ping(): Promise<void>;
   close(): void;
 }
 
@@ -59,6 +61,9 @@ export function openDatabase(path: string = DEFAULT_DB_PATH): DbHandle {
     db,
     sqlite,
     path,
+    ping: async () => {
+      sqlite.prepare('select 1').get();
+    },
     close: () => {
       if (sqlite.open) sqlite.close();
     },

@@ -3,77 +3,80 @@ export {
   accessTokenOfEvent,
   type AccessTokenRow,
   eventOfRepresentative,
-  eventOfRoom,
   findLiveAccessTokenByHash,
-  insertAccessToken,
   insertAccessTokens,
   listAccessTokens,
+  participantTokensOfEvent,
   type NewAccessToken,
   revokeAccessToken,
   touchAccessToken,
-} from './access-token-repository.js';
+} from './repositories/access-token-repository.js';
 export {
   type AgendaEvent,
   type AgendaHolder,
   type AgendaMeetingRow,
   type AgendaOrganization,
   type AgendaRepresentative,
-  calendarEntriesOfEvent,
   findAgendaHolder,
   findEvent,
-  findLiveParticipantTokenByHash,
   findPublishedVersion,
   findVersionById,
   findVersionByNumber,
-  insertCalendarEntry,
   markVersionSeen,
   meetingsOfOrganization,
   agendaMeetingsOfVersion,
   organizationsByIds,
-  participantTokensOfEvent,
   type PublishedVersionRow,
-  representativesOfEvent,
   representativesOfOrganizations,
+} from './repositories/agenda-repository.js';
+export {
+  calendarEntriesOfEvent,
+  type CalendarEntryRow,
+  insertCalendarEntry,
   updateCalendarEntry,
-} from './agenda-repository.js';
-export { insertAuditEntry } from './audit-repository.js';
+} from './repositories/calendar-entry-repository.js';
+export { insertAuditEntry } from './repositories/audit-repository.js';
 export {
   arrivalsOfEvent,
   insertArrival,
   insertOutcome,
   outcomesOfEvent,
   setMeetingStatus,
-} from './check-in-repository.js';
+} from './repositories/check-in-repository.js';
 export { DatabaseOpenError, type Db, type DbHandle, openDatabase } from './client.js';
+export { type EventFigures, eventFigures, hasAnyEvent } from './repositories/event-figures-repository.js';
 export {
   addDay,
   type BlockingMeeting,
   createEvent,
-  createRoom,
-  createTable,
   type DayDetail,
   type DayInput,
   deleteEvent,
-  deleteRoom,
-  deleteTable,
   type EventInput,
   type EventRow,
+  type EventSummary,
   getEvent,
   getEventBySlug,
   listDays,
   listEvents,
-  listRooms,
   listSlots,
-  listTables,
   removeDay,
   type RoomRow,
-  setTableUnavailability,
   type TableRow,
   updateDay,
   updateEvent,
+} from './repositories/event-repository.js';
+export {
+  createRoom,
+  createTable,
+  deleteRoom,
+  deleteTable,
+  listRooms,
+  listTables,
+  setTableUnavailability,
   updateRoom,
   updateTable,
-} from './event-repository.js';
+} from './repositories/room-repository.js';
 export {
   deleteOrganization,
   deleteRepresentative,
@@ -90,11 +93,12 @@ export {
   type RepresentativeFields,
   type RepresentativeRecord,
   representativesOf,
+  representativesOfEvent,
   type UnavailabilityRecord,
   unavailableSlotIds,
   updateOrganization,
   updateRepresentative,
-} from './organization-repository.js';
+} from './repositories/organization-repository.js';
 export {
   claimNextDue,
   enqueueMessage,
@@ -107,7 +111,7 @@ export {
   outboxOfEvent,
   type OutboxRow,
   requeueMessage,
-} from './outbox-repository.js';
+} from './repositories/outbox-repository.js';
 export {
   countRequestsByStatus,
   deleteRequest,
@@ -120,8 +124,8 @@ export {
   requestsBetween,
   type RequestView,
   updateRequest,
-} from './request-repository.js';
-export { type FrameSlot, rosterFrame, type RosterFrame } from './roster-repository.js';
+} from './repositories/request-repository.js';
+export { type FrameSlot, rosterFrame, type RosterFrame } from './repositories/roster-repository.js';
 export {
   bumpRevision,
   copyVersionContents,
@@ -136,15 +140,14 @@ export {
   type MeetingOrganization,
   meetingsOfVersion,
   publishedVersion,
-  schedulingInputs,
-  type SchedulingInputs,
   setMeetingLocked,
   unscheduledOfVersion,
   updateMeetingPlace,
   versionById,
   type VersionMeeting,
   type VersionRow,
-} from './schedule-repository.js';
+} from './repositories/schedule-repository.js';
+export { schedulingInputs, type SchedulingInputs } from './repositories/scheduling-inputs-repository.js';
 export {
   type AccessTokenKind,
   eventDays,
@@ -161,8 +164,8 @@ export {
   scheduleVersions,
   slots,
   tables,
-} from './schema.js';
-export { deleteSetting, readSetting, storeSettingOnce, writeSetting } from './settings-repository.js';
+} from './schema/index.js';
+export { deleteSetting, readSetting, storeSettingOnce, writeSetting } from './repositories/settings-repository.js';
 export {
   countUsers,
   deleteExpiredSessions,
@@ -172,10 +175,14 @@ export {
   findUserByEmail,
   findUserById,
   insertSession,
+  insertFirstUser,
   insertUser,
+  markMustChangePassword,
+  replacePassword,
+  userMustChangePassword,
   listUsers,
   updateUserLanguage,
   updateUserLastLogin,
   updateUserPassword,
   type UserRow,
-} from './user-repository.js';
+} from './repositories/user-repository.js';

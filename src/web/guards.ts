@@ -1,7 +1,11 @@
 // preHandlers that decide who may see a route: an organizer session, or a participant/staff access link.
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { AccessTokenKind } from '../db/index.js';
-import { lookupAccessLink, markAccessLinkUsed, type AccessLink } from '../services/links/index.js';
+import {
+  type AccessLink,
+  type AccessTokenKind,
+  lookupAccessLink,
+  markAccessLinkUsed,
+} from '../services/links/index.js';
 import { DomainError } from '../domain/index.js';
 import { LoginRequiredError } from './plugins/errors.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../src/db/client.js';
-import { deleteOrganization } from '../../src/db/organization-repository.js';
+import { deleteOrganization } from '../../src/db/repositories/organization-repository.js';
 import { createSmallEvent, type SmallEvent } from './event-fixture.js';
 
 export const CSV_FIXTURES = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));

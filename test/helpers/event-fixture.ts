@@ -14,7 +14,7 @@ import {
   rooms,
   slots,
   tables,
-} from '../../src/db/schema.js';
+} from '../../src/db/schema/index.js';
 import { generateSlots, slotCode } from '../../src/domain/slot-pattern.js';
 
 export interface SmallEventOptions {

@@ -2,8 +2,8 @@
 // in id order goes to the first slot and table the placement rules allow.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
-import { insertDraftVersion, insertMeetings, insertUnscheduled, type VersionRow } from '../../src/db/schedule-repository.js';
-import { events } from '../../src/db/schema.js';
+import { insertDraftVersion, insertMeetings, insertUnscheduled, type VersionRow } from '../../src/db/repositories/schedule-repository.js';
+import { events } from '../../src/db/schema/index.js';
 import { Placements } from '../../src/domain/placement-rules.js';
 import { buildProblem, requestIdOf, type EventRow } from '../../src/services/scheduling/problem-builder.js';
 

@@ -1,7 +1,7 @@
 // The small test event with a published schedule: every accepted request placed greedily at the corporate's booth
 // (version 1), and a way to publish a changed copy (moved or dropped meetings) as the next version.
 import type { Db } from '../../src/db/client.js';
-import { meetings, scheduleVersions } from '../../src/db/schema.js';
+import { meetings, scheduleVersions } from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
 import { createSmallEvent, type SmallEvent, type SmallEventOptions } from './event-fixture.js';
 

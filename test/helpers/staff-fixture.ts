@@ -1,7 +1,7 @@
 // A published small event with its staff links, in a running test app whose clock the test sets.
-import type { VersionMeeting } from '../../src/db/schedule-repository.js';
+import type { VersionMeeting } from '../../src/db/repositories/schedule-repository.js';
 import type { CheckInAction } from '../../src/services/staff/check-ins.js';
-import { ensureStaffLinks, type StaffLink } from '../../src/services/links/staff-links.js';
+import { ensureStaffLinks, type StaffLink } from '../../src/services/links/access-links.js';
 import { createPublishedEvent, type PublishedEvent } from './published-event.js';
 import { createTestApp, type TestApp } from './web-app.js';
 

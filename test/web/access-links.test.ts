@@ -1,7 +1,7 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
-import { accessTokens } from '../../src/db/schema.js';
-import { issueAccessLink, revokeAccessLink } from '../../src/services/links/access-links.js';
+import { accessTokens } from '../../src/db/schema/index.js';
+import { participantLink, revokeLink, staffLink } from '../helpers/link-fixture.js';
 import { requireAccessLink } from '../../src/web/guards.js';
 import { createSmallEvent } from '../helpers/event-fixture.js';
 import { createTestApp, type TestApp } from '../helpers/web-app.js';
@@ -27,8 +27,8 @@ t.test('a live link opens its page; the link is on the request', async (t) => {
   t.teardown(testApp.close);
   const event = createSmallEvent(testApp.handle.db);
   const representativeId = event.representativeIds[0]!;
-  const participant = issueAccessLink(testApp.handle.db, { eventId: event.eventId, kind: 'participant', representativeId });
-  const staff = issueAccessLink(testApp.handle.db, { eventId: event.eventId, kind: 'staff', roomId: event.roomIds[1] });
+  const participant = participantLink(testApp.handle.db, event.eventId, representativeId);
+  const staff = staffLink(testApp.handle.db, event.eventId, event.roomIds[1]!);
 
   const agenda = await testApp.app.inject({ url: `/test-participant/${participant.token}` });
   t.equal(agenda.statusCode, 200);
@@ -52,12 +52,8 @@ t.test('unknown, malformed and revoked tokens get the 404 page; the wrong kind 4
   const testApp = await appWithTokenRoutes();
   t.teardown(testApp.close);
   const event = createSmallEvent(testApp.handle.db);
-  const participant = issueAccessLink(testApp.handle.db, {
-    eventId: event.eventId,
-    kind: 'participant',
-    representativeId: event.representativeIds[0]!,
-  });
-  const staff = issueAccessLink(testApp.handle.db, { eventId: event.eventId, kind: 'staff' });
+  const participant = participantLink(testApp.handle.db, event.eventId, event.representativeIds[0]!);
+  const staff = staffLink(testApp.handle.db, event.eventId);
   const headers = { 'accept-language': 'en' };
 
   const forged = 'A'.repeat(43);
@@ -72,7 +68,7 @@ t.test('unknown, malformed and revoked tokens get the 404 page; the wrong kind 4
   t.match(wrongKind.body, 'This link does not open this page.');
   t.equal((await testApp.app.inject({ url: `/test-staff/${participant.token}` })).statusCode, 403);
 
-  t.ok(revokeAccessLink(testApp.handle.db, participant.id));
+  t.equal(revokeLink(testApp.handle.db, participant.token), 'revoked');
   const revoked = await testApp.app.inject({ url: `/test-participant/${participant.token}`, headers: { 'accept-language': 'ko' } });
   t.equal(revoked.statusCode, 404);
   t.match(revoked.body, '이 링크는 유효하지 않거나 취소되었습니다.');

@@ -2,7 +2,7 @@ import t from 'tap';
 import { launchBrowser } from '../helpers/browser.js';
 import { createTestApp } from '../helpers/web-app.js';
 import { createPublishedEvent, publishChangedVersion } from '../helpers/published-event.js';
-import { ensureParticipantLinks } from '../../src/services/links/participant-links.js';
+import { ensureParticipantLinks } from '../../src/services/links/access-links.js';
 
 t.test('Chromium opens an agenda link and prints one A4 page per day', async (t) => {
   const testApp = await createTestApp();

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { Browser, ORGANIZER, createTestApp, loggedInBrowser } from '../helpers/web-app.js';
 import { createOrganizer, ensureFirstOrganizer } from '../../src/services/accounts/organizer-accounts.js';
-import { addDay, createEvent } from '../../src/db/event-repository.js';
+import { addDay, createEvent } from '../../src/db/repositories/event-repository.js';
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../../src/web/routes/login.js';
 
 t.test('a visitor without a session is sent to the log-in page', async (t) => {

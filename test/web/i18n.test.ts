@@ -1,6 +1,6 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
-import { users } from '../../src/db/schema.js';
+import { users } from '../../src/db/schema/index.js';
 import { negotiateLanguage } from '../../src/web/plugins/i18n.js';
 import { Browser, createTestApp, loggedInBrowser } from '../helpers/web-app.js';
 

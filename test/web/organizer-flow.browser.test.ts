@@ -6,8 +6,8 @@ import { CSV_FIXTURES } from '../helpers/csv-fixture.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { createTestApp, ORGANIZER } from '../helpers/web-app.js';
 import { createOrganizer } from '../../src/services/accounts/organizer-accounts.js';
-import { getEventBySlug } from '../../src/db/event-repository.js';
-import { meetingsOfVersion, publishedVersion } from '../../src/db/schedule-repository.js';
+import { getEventBySlug } from '../../src/db/repositories/event-repository.js';
+import { meetingsOfVersion, publishedVersion } from '../../src/db/repositories/schedule-repository.js';
 
 t.test('log in, create an event, import the demo CSVs, schedule, move a meeting, publish, revoke a link', async (t) => {
   const testApp = await createTestApp();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src/db/client.js';
-import { users } from '../../src/db/schema.js';
+import { users } from '../../src/db/schema/index.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const SERVER = join(ROOT, 'src', 'web', 'server.ts');

@@ -3,7 +3,7 @@
 // one with --published), so `meetgrid check` can verify it. Exit 0 done, 1 cannot write, 2 bad usage or nothing to
 // export.
 import { writeFile } from 'node:fs/promises';
-import { getEventBySlug } from '../../db/index.js';
+import { eventBySlug } from '../../services/setup/index.js';
 import { translator } from '../../i18n/index.js';
 import {
   EXPORT_FORMATS,
@@ -50,7 +50,7 @@ export async function run(args: readonly string[], io: ExportIo = exportIo): Pro
     return 2;
   }
   return withDatabase('export', io, async (handle) => {
-    const event = getEventBySlug(handle.db, slug);
+    const event = eventBySlug(handle.db, slug);
     if (!event) {
       io.err(`meetgrid export: ${t('organizerSchedule.cli.unknownEvent', { slug })}\n`);
       return 2;

@@ -3,7 +3,7 @@
 // saving, 2 bad usage, an unknown event or any problem in the file (then nothing is written).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getEventBySlug } from '../../db/index.js';
+import { eventBySlug } from '../../services/setup/index.js';
 import { translator, type Translator } from '../../i18n/index.js';
 import { applyImport, previewImport, type ImportPreview } from '../../services/csv/index.js';
 import { CSV_KINDS, type CsvKind } from '../../services/csv/index.js';
@@ -64,7 +64,7 @@ export async function run(args: readonly string[], io: CliIo = processIo): Promi
     return 2;
   }
   return withDatabase('import', io, (handle) => {
-    const event = getEventBySlug(handle.db, options.slug);
+    const event = eventBySlug(handle.db, options.slug);
     if (!event) {
       io.err(`meetgrid import: ${t('organizerData.cli.unknownEvent', { slug: options.slug })}\n`);
       return 2;

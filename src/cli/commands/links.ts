@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
-import { getEventBySlug } from '../../db/index.js';
+import { eventBySlug } from '../../services/setup/index.js';
 import { translator, type Translator } from '../../i18n/index.js';
 import { revokeEventLinkByAddress } from '../../services/links/index.js';
 import { ensureParticipantLinks } from '../../services/links/index.js';
@@ -58,7 +58,7 @@ export async function run(args: readonly string[], io: CliIo = processIo): Promi
   const listing = chooseListing(parsed.args);
   const revoke = parsed.args.values.get('--revoke');
   return withDatabase('links', io, (handle, config) => {
-    const event = getEventBySlug(handle.db, slug);
+    const event = eventBySlug(handle.db, slug);
     if (!event) {
       io.err(`meetgrid links: ${t('participants.links.unknownEvent', { slug })}\n`);
       return 2;

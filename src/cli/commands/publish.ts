@@ -1,7 +1,7 @@
 // `meetgrid publish --event SLUG [--dry-run]`: shows what changes for participants (moved, added, cancelled meetings
 // and who is affected), then publishes the draft and queues the invitations. Exit 0 done, 1 failure, 2 bad usage,
 // unknown event or nothing to publish.
-import { getEventBySlug } from '../../db/index.js';
+import { eventBySlug } from '../../services/setup/index.js';
 import { translator, type Translator } from '../../i18n/index.js';
 import { previewPublish, publishDraft, type VersionDiff } from '../../services/publishing/index.js';
 import type { Command } from '../command.js';
@@ -26,7 +26,7 @@ export async function run(args: readonly string[], io: CliIo = processIo): Promi
     return 2;
   }
   return withDatabase('publish', io, (handle, config) => {
-    const event = getEventBySlug(handle.db, slug);
+    const event = eventBySlug(handle.db, slug);
     if (!event) {
       io.err(`meetgrid publish: ${t('organizerSchedule.cli.unknownEvent', { slug })}\n`);
       return 2;

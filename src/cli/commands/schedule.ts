@@ -1,7 +1,7 @@
 // `meetgrid schedule --event SLUG [--time-limit SECONDS] [--seed N]`: the same run as the schedule page. The answer
 // becomes a new draft; when a version is published, the run keeps its meetings in place unless they must move and
 // reports what moved. Exit 0 done, 1 the run failed, 2 bad usage, unknown event or an event that cannot be scheduled.
-import { getEventBySlug } from '../../db/index.js';
+import { eventBySlug } from '../../services/setup/index.js';
 import { translator, type Language, type Translator } from '../../i18n/index.js';
 import { planEvent, SchedulingInputError, type PlanResult } from '../../services/scheduling/index.js';
 import { wordedReason } from '../../services/scheduling/index.js';
@@ -38,7 +38,7 @@ export async function run(args: readonly string[], io: CliIo = processIo, isTty 
     return 2;
   }
   return withDatabase('schedule', io, async (handle) => {
-    const event = getEventBySlug(handle.db, slug!);
+    const event = eventBySlug(handle.db, slug!);
     if (!event) {
       io.err(`meetgrid schedule: ${t('organizerSchedule.cli.unknownEvent', { slug: slug! })}\n`);
       return 2;

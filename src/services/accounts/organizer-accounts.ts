@@ -7,7 +7,6 @@ import {
   countUsers,
   deleteExpiredSessions,
   deleteSession,
-  deleteSessionsOfUser,
   findSessionUser,
   findUserByEmail,
   findUserById,
@@ -16,10 +15,9 @@ import {
   listUsers,
   updateUserLanguage,
   updateUserLastLogin,
-  updateUserPassword,
   type UserRow,
 } from '../../db/index.js';
-import { deleteSetting, readSetting, writeSetting } from '../../db/index.js';
+import { insertFirstUser, markMustChangePassword, replacePassword, userMustChangePassword } from '../../db/index.js';
 import { recordAudit } from '../audit/index.js';
 
 export const FIRST_ORGANIZER_EMAIL = 'admin@meetgrid.local';
@@ -33,10 +31,8 @@ export type Organizer = Pick<UserRow, 'id' | 'email' | 'name' | 'language'>;
 
 // A generated password (first start, CLI add or reset) was seen by whoever read the console: its holder must
 // choose their own before doing anything else. Kept as a setting so the users table stays as it is.
-const mustChangeKey = (userId: number): string => `must_change_password:${userId}`;
-
 export function mustChangePassword(db: Db, userId: number): boolean {
-  return readSetting(db, mustChangeKey(userId)) !== null;
+  return userMustChangePassword(db, userId);
 }
 
 /** Bad account input; `field` names the form field. */
@@ -127,13 +123,7 @@ export async function ensureFirstOrganizer(
   if (countUsers(db) > 0) return { created: false };
   const password = generatedPassword();
   const passwordHash = await hashPassword(password);
-  const created = db.transaction(() => {
-    if (countUsers(db) > 0) return false;
-    const user = insertUser(db, { email: FIRST_ORGANIZER_EMAIL, name: 'Admin', passwordHash });
-    writeSetting(db, mustChangeKey(user.id), '1');
-    return true;
-  });
-  if (!created) return { created: false };
+  if (!insertFirstUser(db, { email: FIRST_ORGANIZER_EMAIL, name: 'Admin', passwordHash })) return { created: false };
   recordAudit(db, { actor: 'system', action: 'user.create', subject: FIRST_ORGANIZER_EMAIL });
   return { created: true, email: FIRST_ORGANIZER_EMAIL, password };
 }
@@ -189,7 +179,7 @@ export async function addOrganizer(
 ): Promise<{ organizer: Organizer; password: string }> {
   const password = generatedPassword();
   const organizer = await createOrganizer(db, { ...input, password });
-  writeSetting(db, mustChangeKey(organizer.id), '1');
+  markMustChangePassword(db, organizer.id);
   recordAudit(db, { actor: 'cli', action: 'user.create', userId: organizer.id, subject: organizer.email });
   return { organizer, password };
 }
@@ -200,11 +190,7 @@ export async function resetOrganizerPassword(db: Db, email: string): Promise<str
   if (!user) throw new AccountError('email', 'shell.account.unknown', { email });
   const password = generatedPassword();
   const passwordHash = await hashPassword(password);
-  db.transaction(() => {
-    updateUserPassword(db, user.id, passwordHash);
-    deleteSessionsOfUser(db, user.id);
-    writeSetting(db, mustChangeKey(user.id), '1');
-  });
+  replacePassword(db, user.id, passwordHash, true);
   recordAudit(db, { actor: 'cli', action: 'user.password_reset', userId: user.id, subject: user.email });
   return password;
 }
@@ -226,10 +212,6 @@ export async function changePassword(
   checkPassword(input.next, 'next');
   if (input.next !== input.confirm) throw new AccountError('confirm', 'shell.account.mismatch');
   const passwordHash = await hashPassword(input.next);
-  db.transaction(() => {
-    updateUserPassword(db, userId, passwordHash);
-    deleteSessionsOfUser(db, userId);
-    deleteSetting(db, mustChangeKey(userId));
-  });
+  replacePassword(db, userId, passwordHash, false);
   recordAudit(db, { actor: `user:${userId}`, userId, action: 'user.password_change' });
 }

@@ -1,6 +1,5 @@
 // Seeds the GSAT 2025 demo event into an empty database, or rebuilds it on request. Deterministic: the same rows
 // (names, requests, priorities, statuses) every time, in one transaction.
-import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/index.js';
 import {
   addDay,
@@ -8,18 +7,17 @@ import {
   createRoom,
   createTable,
   deleteEvent,
+  eventFigures,
   getEventBySlug,
+  hasAnyEvent,
+  insertOrganization as insertOrganizationRow,
+  insertRepresentative,
+  insertRequest,
   listSlots,
+  listTables,
+  replaceUnavailability,
   setTableUnavailability,
-} from '../../db/index.js';
-import {
-  events,
-  organizationUnavailability,
-  organizations,
-  representatives,
-  requests,
-  rooms,
-  tables,
+  type EventFigures,
   type Language,
 } from '../../db/index.js';
 import {
@@ -44,17 +42,8 @@ import {
 
 export { DEMO_SLUG };
 
-export interface DemoSummary {
+export interface DemoSummary extends EventFigures {
   readonly eventId: number;
-  readonly slug: string;
-  readonly corporates: number;
-  readonly startups: number;
-  readonly representatives: number;
-  readonly requests: number;
-  readonly acceptedRequests: number;
-  readonly slots: number;
-  readonly rooms: number;
-  readonly tables: number;
 }
 
 /** Seeds the demo only when the database holds no event at all. */
@@ -62,8 +51,7 @@ export function ensureDemoEvent(db: Db): { created: boolean; slug: string } {
   // IMMEDIATE: two processes starting on the same empty file must not both seed it.
   return db.transaction(
     () => {
-      const any = db.select({ id: events.id }).from(events).limit(1).get();
-      if (any) return { created: false, slug: DEMO_SLUG };
+      if (hasAnyEvent(db)) return { created: false, slug: DEMO_SLUG };
       buildDemoEvent(db);
       return { created: true, slug: DEMO_SLUG };
     },
@@ -104,36 +92,29 @@ function buildDemoEvent(db: Db): number {
     titles: readonly (readonly [string, string])[],
     maxMeetingsPerDay?: number,
   ) => {
-    const row = db
-      .insert(organizations)
-      .values({
-        eventId: event.id,
-        code: organization.code,
-        kind,
-        nameKo: organization.nameKo,
-        nameEn: organization.nameEn,
-        sector: `${organization.sectorKo} · ${organization.sectorEn}`,
-        description: `${organization.descriptionKo} · ${organization.descriptionEn}`,
-        maxMeetingsPerDay: maxMeetingsPerDay ?? null,
-      })
-      .returning({ id: organizations.id })
-      .get();
-    idByCode.set(organization.code, row.id);
+    const id = insertOrganizationRow(db, event.id, organization.code, {
+      kind,
+      nameKo: organization.nameKo,
+      nameEn: organization.nameEn,
+      sector: `${organization.sectorKo} · ${organization.sectorEn}`,
+      description: `${organization.descriptionKo} · ${organization.descriptionEn}`,
+      maxMeetings: null,
+      maxMeetingsPerDay: maxMeetingsPerDay ?? null,
+    });
+    idByCode.set(organization.code, id);
     for (let index = 0; index < organization.representatives; index += 1) {
       // English speakers are the last ones of the team.
       const language: Language =
         index >= organization.representatives - organization.englishSpeakers ? 'en' : 'ko';
       const person = people.next(language, organization.domain);
       const title = titles[index % titles.length]!;
-      db.insert(representatives)
-        .values({
-          organizationId: row.id,
-          name: person.name,
-          email: person.email,
-          title: language === 'ko' ? title[0] : title[1],
-          language,
-        })
-        .run();
+      insertRepresentative(db, id, {
+        name: person.name,
+        email: person.email,
+        phone: '',
+        title: language === 'ko' ? title[0] : title[1],
+        language,
+      });
     }
   };
   for (const corporate of DEMO_CORPORATES) {
@@ -159,30 +140,21 @@ function buildDemoEvent(db: Db): number {
     }
   });
   const closed = slotIdsAt(DEMO_CLOSED_TABLES.date, DEMO_CLOSED_TABLES.session);
-  const closedTables = db.select().from(tables).where(eq(tables.eventId, event.id)).all();
-  for (const table of closedTables.filter((row) => row.label.startsWith(`${DEMO_CLOSED_TABLES.prefix}-`))) {
+  for (const table of listTables(db, event.id).filter((row) => row.label.startsWith(`${DEMO_CLOSED_TABLES.prefix}-`))) {
     setTableUnavailability(db, table.id, closed);
   }
 
   for (const { code, away } of DEMO_AWAY) {
-    const slotIds = away.flatMap((window) => slotIdsAt(window.date, window.session));
-    for (const slotId of slotIds) {
-      db.insert(organizationUnavailability).values({ organizationId: organizationId(code), slotId }).run();
-    }
+    replaceUnavailability(db, organizationId(code), away.flatMap((window) => slotIdsAt(window.date, window.session)));
   }
 
   for (const request of demoRequests()) {
-    db.insert(requests)
-      .values({
-        eventId: event.id,
-        requesterId: organizationId(request.requester),
-        requestedId: organizationId(request.requested),
-        priority: request.priority,
-        status: request.status,
-        session: request.session,
-        note: request.note,
-      })
-      .run();
+    insertRequest(db, event.id, organizationId(request.requester), organizationId(request.requested), {
+      priority: request.priority,
+      status: request.status,
+      session: request.session,
+      note: request.note,
+    });
   }
   return event.id;
 }
@@ -262,36 +234,5 @@ class NameBook {
 }
 
 function summarize(db: Db, eventId: number): DemoSummary {
-  const kinds = db
-    .select({ kind: organizations.kind, n: count() })
-    .from(organizations)
-    .where(eq(organizations.eventId, eventId))
-    .groupBy(organizations.kind)
-    .all();
-  const organizationIds = db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.eventId, eventId))
-    .all()
-    .map((row) => row.id);
-  const countOf = (query: { get(): { n: number } | undefined }) => query.get()?.n ?? 0;
-  return {
-    eventId,
-    slug: db.select({ slug: events.slug }).from(events).where(eq(events.id, eventId)).get()!.slug,
-    corporates: kinds.find((row) => row.kind === 'corporate')?.n ?? 0,
-    startups: kinds.find((row) => row.kind === 'startup')?.n ?? 0,
-    representatives: countOf(
-      db.select({ n: count() }).from(representatives).where(inArray(representatives.organizationId, organizationIds)),
-    ),
-    requests: countOf(db.select({ n: count() }).from(requests).where(eq(requests.eventId, eventId))),
-    acceptedRequests: countOf(
-      db
-        .select({ n: count() })
-        .from(requests)
-        .where(and(eq(requests.eventId, eventId), eq(requests.status, 'accepted'))),
-    ),
-    slots: listSlots(db, eventId).length,
-    rooms: countOf(db.select({ n: count() }).from(rooms).where(eq(rooms.eventId, eventId))),
-    tables: countOf(db.select({ n: count() }).from(tables).where(eq(tables.eventId, eventId))),
-  };
+  return { eventId, ...eventFigures(db, eventId) };
 }

@@ -201,7 +201,7 @@ export function saveUnavailability(
     for (const slot of inHalf) chosen.add(slot.id);
   }
   if (!errors.empty) return errors.fail();
-  db.transaction(() => replaceUnavailability(db, organizationId, [...chosen]));
+  replaceUnavailability(db, organizationId, [...chosen]);
   return { ok: true, value: chosen.size };
 }
 

@@ -7,3 +7,4 @@ export {
   saveRequest,
   setRequestStatus,
 } from './requests.js';
+export { REQUEST_STATUSES, type RequestStatus } from '../../db/index.js';

@@ -6,6 +6,7 @@ import {
   meetingsOfVersion,
   publishedVersion,
   unscheduledOfVersion,
+  versionById,
   type VersionRow,
 } from '../../db/index.js';
 import { checkSchedule, type CheckReport, type Violation } from '../../engine/index.js';
@@ -76,3 +77,8 @@ export function hardViolations(report: CheckReport): Violation[] {
 }
 
 const SOFT_CODES = new Set(['STATS_MISMATCH', 'STATUS_MISMATCH']);
+
+/** Whether the schedule version exists and belongs to the event (a form may carry any version id). */
+export function versionBelongsToEvent(db: Db, versionId: number, eventId: number): boolean {
+  return versionById(db, versionId)?.eventId === eventId;
+}

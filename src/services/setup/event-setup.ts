@@ -10,6 +10,8 @@ import {
   deleteRoom,
   deleteTable,
   getEventBySlug,
+  listEvents,
+  type EventSummary,
   listDays,
   listRooms,
   listTables,
@@ -58,6 +60,11 @@ function number(form: Form, name: string): number | undefined {
 
 export function eventBySlug(db: Db, slug: string): EventRow | null {
   return getEventBySlug(db, slug);
+}
+
+/** Every event, for the organizer's list. */
+export function allEvents(db: Db): EventSummary[] {
+  return listEvents(db);
 }
 
 function eventInput(form: Form): EventInput {

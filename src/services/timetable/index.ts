@@ -1,5 +1,6 @@
 // The door of src/services/timetable: everything other folders use from it, and nothing else.
-export { allowedTargets, applyEdit, EditRefusedError, type MeetingEdit } from './meeting-edits.js';
+export { allowedTargets } from './edit-targets.js';
+export { applyEdit, EditRefusedError, type MeetingEdit } from './meeting-edits.js';
 export {
   EXPORT_FORMATS,
   type ExportFormat,

@@ -12,7 +12,7 @@ import {
   type VersionRow,
 } from '../../db/index.js';
 import { countBreaks } from '../../engine/index.js';
-import { allowedTargets, type Targets } from './meeting-edits.js';
+import { allowedTargets, type Targets } from './edit-targets.js';
 import type { Conflict } from '../../domain/index.js';
 import { meetingIdOf, type EventRow } from '../scheduling/index.js';
 import { workingVersion } from '../scheduling/index.js';

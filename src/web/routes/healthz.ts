@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 export default async function healthz(app: FastifyInstance): Promise<void> {
   app.get('/healthz', { logLevel: 'warn' }, async (request, reply) => {
     try {
-      app.dbHandle.sqlite.prepare('select 1').get();
+      await app.dbHandle.ping();
     } catch (error) {
       request.log.error({ err: error }, 'health check: the database does not answer');
       return reply.code(503).send({ status: 'error', db: 'error' });

@@ -1,11 +1,11 @@
 // GET /: the organizer's list of events; visitors without a session go to the log-in page.
 import type { FastifyInstance } from 'fastify';
-import { listEvents } from '../../db/index.js';
+import { allEvents } from '../../services/setup/index.js';
 import { requireOrganizer } from '../guards.js';
 
 export default async function home(app: FastifyInstance): Promise<void> {
   app.get('/', { preHandler: requireOrganizer }, async (request, reply) => {
-    const events = listEvents(app.db).map((event) => ({
+    const events = allEvents(app.db).map((event) => ({
       slug: event.slug,
       name: request.lang === 'ko' ? event.nameKo : event.nameEn,
       venue: event.venue,

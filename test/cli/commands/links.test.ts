@@ -6,8 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { run } from '../../../src/cli/commands/links.js';
 import type { CliIo } from '../../../src/cli/open-database.js';
 import { openDatabase } from '../../../src/db/client.js';
-import { auditLog } from '../../../src/db/schema.js';
-import { findParticipantToken } from '../../../src/services/links/participant-links.js';
+import { auditLog } from '../../../src/db/schema/index.js';
+import { lookupAccessLink } from '../../../src/services/links/access-links.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-links-'));
@@ -56,7 +56,7 @@ t.test('prints every representative with a working agenda link, the same one eac
   const handle = openDatabase(path);
   t.teardown(handle.close);
   const token = rows[0]!.agenda_link!.split('/').pop()!;
-  t.ok(findParticipantToken(handle.db, token), 'the printed link opens an agenda');
+  t.ok(lookupAccessLink(handle.db, token), 'the printed link opens an agenda');
 });
 
 t.test('bad usage and an unknown event exit 2 with a message', async (t) => {
@@ -87,7 +87,7 @@ t.test('--revoke closes one link by its address, audited as the command line; th
   t.match(revoked.stdout, /The link is revoked/);
   const handle = openDatabase(path);
   t.teardown(handle.close);
-  t.equal(findParticipantToken(handle.db, token), undefined, 'the revoked link no longer opens');
+  t.equal(lookupAccessLink(handle.db, token), null, 'the revoked link no longer opens');
   const entry = handle.db.select().from(auditLog).all().find((row) => row.action === 'access_link.revoke');
   t.match(entry, { actor: 'cli' });
 
@@ -102,5 +102,5 @@ t.test('--revoke closes one link by its address, audited as the command line; th
   const renewed = (parse(next.stdout, { columns: true }) as Record<string, string>[])[1]!;
   t.equal(renewed.email, rows[1]!.email);
   t.not(renewed.agenda_link, address, 'that representative gets a new link');
-  t.ok(findParticipantToken(handle.db, renewed.agenda_link!.split('/').pop()!));
+  t.ok(lookupAccessLink(handle.db, renewed.agenda_link!.split('/').pop()!));
 });

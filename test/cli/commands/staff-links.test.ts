@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { run } from '../../../src/cli/commands/links.js';
 import type { CliIo } from '../../../src/cli/open-database.js';
 import { openDatabase } from '../../../src/db/client.js';
-import { findAccessLink, revokeAccessLink } from '../../../src/services/links/access-links.js';
+import { lookupAccessLink } from '../../../src/services/links/access-links.js';
+import { revokeLink } from '../../helpers/link-fixture.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'meetgrid-staff-links-'));
@@ -50,15 +51,16 @@ t.test('--staff prints the event-wide link and one per room, the same ones each 
 
   const handle = openDatabase(path);
   t.teardown(() => handle.close());
-  const [everywhere, booths, meetingRoom] = rows.map((row) => findAccessLink(handle.db, tokenOf(row.staff_link!), 'staff'));
+  const [everywhere, booths, meetingRoom] = rows.map((row) => lookupAccessLink(handle.db, tokenOf(row.staff_link!)));
   t.equal(everywhere?.roomId, null);
   t.equal(booths?.roomId, event.roomIds[0]);
   t.equal(meetingRoom?.roomId, event.roomIds[1]);
 
-  revokeAccessLink(handle.db, booths!.id);
+  t.equal(revokeLink(handle.db, tokenOf(rows[1]!.staff_link!)), 'revoked');
+  t.ok(booths);
   const after = await staffLinks();
   t.not(after[1]!.staff_link, rows[1]!.staff_link, 'a revoked link is replaced by a new one');
   t.equal(after[0]!.staff_link, rows[0]!.staff_link);
-  t.equal(findAccessLink(handle.db, tokenOf(rows[1]!.staff_link!), 'staff'), null);
-  t.equal(findAccessLink(handle.db, tokenOf(after[1]!.staff_link!), 'staff')?.roomId, event.roomIds[0]);
+  t.equal(lookupAccessLink(handle.db, tokenOf(rows[1]!.staff_link!)), null);
+  t.equal(lookupAccessLink(handle.db, tokenOf(after[1]!.staff_link!))?.roomId, event.roomIds[0]);
 });

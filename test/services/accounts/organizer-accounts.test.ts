@@ -1,7 +1,7 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { auditLog, sessions, users } from '../../../src/db/schema.js';
+import { auditLog, sessions, users } from '../../../src/db/schema/index.js';
 import {
   AccountError,
   FIRST_ORGANIZER_EMAIL,

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { calendarEntriesOfEvent } from '../../../src/db/agenda-repository.js';
+import { calendarEntriesOfEvent } from '../../../src/db/repositories/calendar-entry-repository.js';
 import { syncCalendarEntries } from '../../../src/services/calendar/calendar-entries.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 

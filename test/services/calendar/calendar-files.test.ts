@@ -2,7 +2,7 @@ import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import { agendaCalendar, meetingCalendar } from '../../../src/services/calendar/calendar-files.js';
 import { refoldByOctets, writeCalendar } from '../../../src/services/calendar/ics-writer.js';
-import { ensureParticipantLinks, findParticipantToken } from '../../../src/services/links/participant-links.js';
+import { ensureParticipantLinks, lookupAccessLink } from '../../../src/services/links/access-links.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 import { longestLineOctets, parseCalendar } from '../../helpers/ical.js';
 import { writeWithIcsPackage } from '../../helpers/ics-package-writer.js';
@@ -15,7 +15,7 @@ function setUp() {
   const links = ensureParticipantLinks(handle.db, event.eventId, PUBLIC);
   const tokenOf = (representativeId: number) => {
     const link = links.find((l) => l.representativeId === representativeId)!;
-    return { ...link, accessTokenId: findParticipantToken(handle.db, link.token)!.id };
+    return { ...link, accessTokenId: lookupAccessLink(handle.db, link.token)!.id };
   };
   return { ...handle, event, tokenOf };
 }

@@ -1,11 +1,11 @@
 import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { listTables } from '../../../src/db/event-repository.js';
+import { listTables } from '../../../src/db/index.js';
 import {
   listOrganizations,
   listRepresentatives,
   listUnavailability,
-} from '../../../src/db/organization-repository.js';
+} from '../../../src/db/repositories/organization-repository.js';
 import { applyImport, previewImport } from '../../../src/services/csv/import.js';
 import { exportParticipants } from '../../../src/services/csv/export.js';
 import { createEmptyEvent, csvFixture } from '../../helpers/csv-fixture.js';

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { listOrganizations } from '../../../src/db/organization-repository.js';
-import { listRequestViews } from '../../../src/db/request-repository.js';
+import { listOrganizations } from '../../../src/db/repositories/organization-repository.js';
+import { listRequestViews } from '../../../src/db/repositories/request-repository.js';
 import { exportRequests } from '../../../src/services/csv/export.js';
 import { applyImport, previewImport } from '../../../src/services/csv/import.js';
 import { createEmptyEvent, csvFixture } from '../../helpers/csv-fixture.js';

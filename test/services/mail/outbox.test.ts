@@ -2,14 +2,14 @@ import t from 'tap';
 import { createServer, type Socket } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { emailOutbox, events } from '../../../src/db/schema.js';
+import { emailOutbox, events } from '../../../src/db/schema/index.js';
 import {
   enqueueMessage,
   outboxCounts,
   outboxMessage,
   outboxOfEvent,
   requeueMessage,
-} from '../../../src/db/outbox-repository.js';
+} from '../../../src/db/repositories/outbox-repository.js';
 import {
   deliverDue,
   nextAttemptAt,

@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { findOrganizationByCode, representativesOf } from '../../../src/db/organization-repository.js';
-import { listRequests } from '../../../src/db/request-repository.js';
+import { findOrganizationByCode, representativesOf } from '../../../src/db/repositories/organization-repository.js';
+import { listRequests } from '../../../src/db/repositories/request-repository.js';
 import {
   listParticipants,
   meetingsOfOrganization,

@@ -1,11 +1,11 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { representatives } from '../../../src/db/schema.js';
-import { outboxOfEvent } from '../../../src/db/outbox-repository.js';
+import { representatives } from '../../../src/db/schema/index.js';
+import { outboxOfEvent } from '../../../src/db/repositories/outbox-repository.js';
 import { enqueueInvitationsForPublish } from '../../../src/services/publishing/invitations.js';
 import { deliverDue, smtpTransport } from '../../../src/services/mail/outbox.js';
-import { findParticipantToken } from '../../../src/services/links/participant-links.js';
+import { lookupAccessLink } from '../../../src/services/links/access-links.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 import { calendarPart, messageHeaders, mimeParts, startSmtpReceiver, type ReceivedMail } from '../../helpers/smtp-receiver.js';
 import { longestLineOctets, parseCalendar } from '../../helpers/ical.js';
@@ -60,7 +60,7 @@ t.test('publish, re-publish after a move, and a cancellation reach a real SMTP s
   const text = mimeParts(korean[0]!.raw).find((p) => (p.headers['content-type'] ?? '').startsWith('text/plain'))!.body;
   const link = /https:\/\/meet\.example\.org\/agenda\/([\w-]+)/.exec(text);
   t.ok(link, 'the agenda link is in the message');
-  t.ok(findParticipantToken(db, link![1]!), 'and it opens the agenda');
+  t.ok(lookupAccessLink(db, link![1]!), 'and it opens the agenda');
 
   // Version 2: st-01's first meeting moves to the last slot, its second is dropped.
   const [movedRequest, droppedRequest] = event.placed.filter((m) =>

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { draftVersion, meetingsOfVersion, publishedVersion, versionById } from '../../../src/db/schedule-repository.js';
-import { auditLog, emailOutbox, requests } from '../../../src/db/schema.js';
+import { draftVersion, meetingsOfVersion, publishedVersion, versionById } from '../../../src/db/repositories/schedule-repository.js';
+import { auditLog, emailOutbox, requests } from '../../../src/db/schema/index.js';
 import { applyEdit } from '../../../src/services/timetable/meeting-edits.js';
 import { previewPublish, publishDraft } from '../../../src/services/publishing/publishing.js';
 import { workingVersion } from '../../../src/services/scheduling/schedule-versions.js';

@@ -8,7 +8,7 @@ import {
   organizations,
   requests,
   tableUnavailability,
-} from '../../../src/db/schema.js';
+} from '../../../src/db/schema/index.js';
 import { validateProblem } from '../../../src/engine/validate.js';
 import { buildProblem, meetingIdOf, requestIdOf } from '../../../src/services/scheduling/problem-builder.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { meetingsOfVersion, publishedVersion, unscheduledOfVersion } from '../../../src/db/schedule-repository.js';
-import { auditLog, meetings, requests } from '../../../src/db/schema.js';
+import { meetingsOfVersion, publishedVersion, unscheduledOfVersion } from '../../../src/db/repositories/schedule-repository.js';
+import { auditLog, meetings, requests } from '../../../src/db/schema/index.js';
 import { checkSchedule } from '../../../src/engine/check.js';
 import { buildProblem } from '../../../src/services/scheduling/problem-builder.js';
 import { publishDraft } from '../../../src/services/publishing/publishing.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { tableUnavailability } from '../../../src/db/schema.js';
+import { tableUnavailability } from '../../../src/db/schema/index.js';
 import { buildDashboard, spread } from '../../../src/services/setup/dashboard.js';
 import { publishDraft } from '../../../src/services/publishing/publishing.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';

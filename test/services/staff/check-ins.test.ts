@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { count, eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { checkIns, meetings } from '../../../src/db/schema.js';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
+import { checkIns, meetings } from '../../../src/db/schema/index.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
 import { CheckInRefusedError, recordCheckIn, type CheckInActor } from '../../../src/services/staff/check-ins.js';
 import { LiveUpdates, type LiveChange } from '../../../src/services/staff/live-updates.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';

@@ -1,6 +1,6 @@
 import t, { type Test } from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
 import { recordCheckIn } from '../../../src/services/staff/check-ins.js';
 import { loadNow, loadRoster, loadStaffHome } from '../../../src/services/staff/roster.js';
 import { createPublishedEvent, insertDraftVersion, publishChangedVersion } from '../../helpers/published-event.js';

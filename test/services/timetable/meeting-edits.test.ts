@@ -1,7 +1,7 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { meetingsOfVersion, unscheduledOfVersion, versionById, markPublished } from '../../../src/db/schedule-repository.js';
+import { meetingsOfVersion, unscheduledOfVersion, versionById, markPublished } from '../../../src/db/repositories/schedule-repository.js';
 import {
   auditLog,
   events,
@@ -9,10 +9,10 @@ import {
   organizations,
   requests,
   tableUnavailability,
-} from '../../../src/db/schema.js';
+} from '../../../src/db/schema/index.js';
 import { checkSchedule } from '../../../src/engine/check.js';
+import { allowedTargets } from '../../../src/services/timetable/edit-targets.js';
 import {
-  allowedTargets,
   applyEdit,
   EditRefusedError,
   type MeetingEdit,

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../../src/db/client.js';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
-import { organizations, tableUnavailability } from '../../../src/db/schema.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
+import { organizations, tableUnavailability } from '../../../src/db/schema/index.js';
 import { buildTimetable } from '../../../src/services/timetable/timetable.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 import { eventRow, saveGreedyDraft } from '../../helpers/greedy-draft.js';

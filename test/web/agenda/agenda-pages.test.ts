@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { accessTokens } from '../../../src/db/schema.js';
-import { ensureParticipantLinks } from '../../../src/services/links/participant-links.js';
+import { accessTokens } from '../../../src/db/schema/index.js';
+import { ensureParticipantLinks } from '../../../src/services/links/access-links.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 import { createPublishedEvent, insertDraftVersion, publishChangedVersion } from '../../helpers/published-event.js';
 import { createTestApp } from '../../helpers/web-app.js';

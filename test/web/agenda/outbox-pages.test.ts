@@ -1,7 +1,7 @@
 import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { outboxOfEvent } from '../../../src/db/outbox-repository.js';
-import { emailOutbox } from '../../../src/db/schema.js';
+import { outboxOfEvent } from '../../../src/db/repositories/outbox-repository.js';
+import { emailOutbox } from '../../../src/db/schema/index.js';
 import { enqueueInvitationsForPublish } from '../../../src/services/publishing/invitations.js';
 import { createPublishedEvent } from '../../helpers/published-event.js';
 import { createTestApp, csrfTokenOf, loggedInBrowser } from '../../helpers/web-app.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
-import { outboxCounts } from '../../../src/db/outbox-repository.js';
+import { outboxCounts } from '../../../src/db/repositories/outbox-repository.js';
 import { enqueueInvitationsForPublish } from '../../../src/services/publishing/invitations.js';
 import { createPublishedEvent } from '../../helpers/published-event.js';
 import { createTestApp } from '../../helpers/web-app.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { join } from 'node:path';
-import { listOrganizations } from '../../../src/db/organization-repository.js';
+import { listOrganizations } from '../../../src/db/repositories/organization-repository.js';
 import { createOrganizer } from '../../../src/services/accounts/organizer-accounts.js';
 import { launchBrowser, watchFailedRequests } from '../../helpers/browser.js';
 import { CSV_FIXTURES, createEmptyEvent } from '../../helpers/csv-fixture.js';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { listOrganizations } from '../../../src/db/organization-repository.js';
+import { listOrganizations } from '../../../src/db/repositories/organization-repository.js';
 import { createEmptyEvent, csvFixture } from '../../helpers/csv-fixture.js';
 import { createTestApp, csrfTokenOf, loggedInBrowser, type Browser } from '../../helpers/web-app.js';
 

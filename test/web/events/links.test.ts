@@ -1,9 +1,9 @@
 import t from 'tap';
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { accessTokens, auditLog } from '../../../src/db/schema.js';
-import { ensureParticipantLinks } from '../../../src/services/links/participant-links.js';
-import { ensureStaffLinks } from '../../../src/services/links/staff-links.js';
+import { accessTokens, auditLog } from '../../../src/db/schema/index.js';
+import { ensureParticipantLinks } from '../../../src/services/links/access-links.js';
+import { ensureStaffLinks } from '../../../src/services/links/access-links.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 import { Browser, createTestApp, loggedInBrowser } from '../../helpers/web-app.js';
 

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
 import { checkSchedule } from '../../../src/engine/check.js';
 import { validateProblem } from '../../../src/engine/validate.js';
 import { workingVersion } from '../../../src/services/scheduling/schedule-versions.js';

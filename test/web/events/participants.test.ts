@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { findOrganizationByCode, listOrganizations, representativesOf, unavailableSlotIds } from '../../../src/db/organization-repository.js';
+import { findOrganizationByCode, listOrganizations, representativesOf, unavailableSlotIds } from '../../../src/db/repositories/organization-repository.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 import { saveGreedyDraft } from '../../helpers/greedy-draft.js';
 import { createTestApp, loggedInBrowser } from '../../helpers/web-app.js';

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { findRequest, listRequestViews } from '../../../src/db/request-repository.js';
+import { findRequest, listRequestViews } from '../../../src/db/repositories/request-repository.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 import { saveGreedyDraft } from '../../helpers/greedy-draft.js';
 import { createTestApp, loggedInBrowser } from '../../helpers/web-app.js';

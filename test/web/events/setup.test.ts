@@ -1,5 +1,5 @@
 import t from 'tap';
-import { getEventBySlug, listDays, listRooms, listTables } from '../../../src/db/event-repository.js';
+import { getEventBySlug, listDays, listRooms, listTables } from '../../../src/db/index.js';
 import { createSmallEvent } from '../../helpers/event-fixture.js';
 import { saveGreedyDraft } from '../../helpers/greedy-draft.js';
 import { createTestApp, loggedInBrowser } from '../../helpers/web-app.js';

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { and, eq } from 'drizzle-orm';
-import { meetingsOfVersion, unscheduledOfVersion } from '../../../src/db/schedule-repository.js';
-import { unscheduledRequests } from '../../../src/db/schema.js';
+import { meetingsOfVersion, unscheduledOfVersion } from '../../../src/db/repositories/schedule-repository.js';
+import { unscheduledRequests } from '../../../src/db/schema/index.js';
 import { applyEdit } from '../../../src/services/timetable/meeting-edits.js';
 import { planEvent } from '../../../src/services/scheduling/scheduling.js';
 import { createSmallEvent, keepFirstPairApart } from '../../helpers/event-fixture.js';

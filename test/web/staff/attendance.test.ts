@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { meetingsOfVersion, draftVersion } from '../../../src/db/schedule-repository.js';
+import { meetingsOfVersion, draftVersion } from '../../../src/db/repositories/schedule-repository.js';
 import { recordCheckIn, type CheckInActor } from '../../../src/services/staff/check-ins.js';
 import { createPublishedEvent, publishChangedVersion } from '../../helpers/published-event.js';
 import { outcomeFor, seoulTime } from '../../helpers/staff-fixture.js';

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { get, type IncomingMessage } from 'node:http';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
-import { revokeAccessLink, findAccessLink } from '../../../src/services/links/access-links.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
+import { revokeLink } from '../../helpers/link-fixture.js';
 import { createStaffFixture, pathOf } from '../../helpers/staff-fixture.js';
 import { Browser } from '../../helpers/web-app.js';
 
@@ -66,7 +66,7 @@ t.test('the event stream tells of check-ins and ends when its link is revoked', 
   t.pass('the check-in reached the stream');
 
   const ended = new Promise<void>((resolve) => response.on('end', resolve));
-  revokeAccessLink(testApp.handle.db, findAccessLink(testApp.handle.db, pathOf(listener).slice('/staff/'.length), 'staff')!.id);
+  t.equal(revokeLink(testApp.handle.db, pathOf(listener).slice('/staff/'.length)), 'revoked');
   t.equal((await tap(second!)).statusCode, 303);
   await stream.next('event: revoked');
   await ended;

@@ -1,9 +1,9 @@
 import t, { type Test } from 'tap';
 import { gunzipSync } from 'node:zlib';
 import { count } from 'drizzle-orm';
-import { checkIns } from '../../../src/db/schema.js';
-import { meetingsOfVersion } from '../../../src/db/schedule-repository.js';
-import { issueAccessLink, revokeAccessLink } from '../../../src/services/links/access-links.js';
+import { checkIns } from '../../../src/db/schema/index.js';
+import { meetingsOfVersion } from '../../../src/db/repositories/schedule-repository.js';
+import { participantLink, revokeLink, staffLink } from '../../helpers/link-fixture.js';
 import { publishChangedVersion } from '../../helpers/published-event.js';
 import { createStaffFixture, pathOf, seoulTime, type StaffFixture } from '../../helpers/staff-fixture.js';
 import { Browser, csrfTokenOf } from '../../helpers/web-app.js';
@@ -129,10 +129,10 @@ t.test('a revoked staff link and a participant link are refused before anything 
   const fixture = await setUp(t);
   const db = fixture.testApp.handle.db;
   const meeting = meetingsOfVersion(db, fixture.event.versionId)[0]!;
-  const extra = issueAccessLink(db, { eventId: fixture.event.eventId, kind: 'staff' });
+  const extra = staffLink(db, fixture.event.eventId);
   const page = await fixture.browser.get(`/staff/${extra.token}/rooms/${meeting.roomId}/days/${DAY}`);
   t.equal(page.statusCode, 200);
-  revokeAccessLink(db, extra.id);
+  t.equal(revokeLink(db, extra.token), 'revoked');
   const refused = await fixture.browser.post(
     `/staff/${extra.token}/check-ins`,
     { tap: 'held', meetingId: String(meeting.id), versionId: String(meeting.versionId), slotId: String(meeting.slotId), tableId: String(meeting.tableId), date: DAY, roomId: String(meeting.roomId), view: 'roster' },
@@ -141,11 +141,7 @@ t.test('a revoked staff link and a participant link are refused before anything 
   t.equal(refused.statusCode, 404);
   t.match(refused.body, 'This link is not valid or was revoked.');
   t.equal((await fixture.browser.get(`/staff/${extra.token}`)).statusCode, 404);
-  const participant = issueAccessLink(db, {
-    eventId: fixture.event.eventId,
-    kind: 'participant',
-    representativeId: fixture.event.representativeIds[0]!,
-  });
+  const participant = participantLink(db, fixture.event.eventId, fixture.event.representativeIds[0]!);
   t.equal((await fixture.browser.get(`/staff/${participant.token}`)).statusCode, 403);
   t.equal(checkInRows(fixture), 0);
 });

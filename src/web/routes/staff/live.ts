@@ -3,7 +3,7 @@
 // then fetches its live part again); the streams themselves are plugins/live-updates.ts. A staff stream whose link
 // is revoked says so and ends.
 import { lookupAccessLink } from '../../../services/links/index.js';
-import { getEventBySlug } from '../../../db/index.js';
+import { eventBySlug } from '../../../services/setup/index.js';
 import { requireAccessLink, requireOrganizer } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
 import { SlugParams, TokenParams, type TypedApp } from '../../schemas.js';
@@ -29,7 +29,7 @@ export default async function liveRoutes(app: TypedApp): Promise<void> {
       schema: { params: SlugParams },
     },
     async (request, reply) => {
-      const event = getEventBySlug(app.db, request.params.slug);
+      const event = eventBySlug(app.db, request.params.slug);
       if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
       app.streamLiveUpdates(request, reply, { eventId: event.id, stillAllowed: () => true });
     },

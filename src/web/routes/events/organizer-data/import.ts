@@ -4,7 +4,7 @@
 // GET /events/:slug/export/participants.csv and requests.csv: the same shapes back, for Excel.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/index.js';
+import type { EventRow } from '../../../../services/setup/index.js';
 import { exportParticipants, exportRequests } from '../../../../services/csv/index.js';
 import { applyImport, previewImport, type ImportPreview } from '../../../../services/csv/index.js';
 import { CSV_KINDS, type CsvKind } from '../../../../services/csv/index.js';

@@ -1,7 +1,7 @@
 // Participants pages: /events/:slug/participants lists organizations and adds one; /participants/:id edits it, its
 // representatives and the slots it cannot meet in; removing it asks first when it has scheduled meetings.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/index.js';
+import type { EventRow } from '../../../../services/setup/index.js';
 import type { FormErrors } from '../../../../domain/index.js';
 import {
   listParticipants,

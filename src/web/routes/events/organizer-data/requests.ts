@@ -1,8 +1,8 @@
 // Requests pages: /events/:slug/requests lists meeting requests by status with one-click accept / decline and adds
 // one; /requests/:id edits priority, status, session and note; removing a scheduled request asks first.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/index.js';
-import { REQUEST_STATUSES, type RequestStatus } from '../../../../db/index.js';
+import type { EventRow } from '../../../../services/setup/index.js';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../../services/requests/index.js';
 import type { FormErrors } from '../../../../domain/index.js';
 import {
   removeRequest,

@@ -2,7 +2,7 @@
 // preview of the generated slots), rooms, tables and booths, beside the capacity planner. Each form posts to its
 // own URL; a rejected form shows the page again with the messages next to that form's fields and nothing saved.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { BlockingMeeting, DayDetail, EventRow } from '../../../../db/index.js';
+import type { BlockingMeeting, DayDetail, EventRow } from '../../../../services/setup/index.js';
 import {
   breakRows,
   createEventFromForm,

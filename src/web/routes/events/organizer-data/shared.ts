@@ -1,7 +1,7 @@
 // What every organizer-data page needs: the event from the URL (404 when unknown), the navigation model, and form
 // errors and problems turned into text in the visitor's language.
 import type { FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/index.js';
+import type { EventRow } from '../../../../services/setup/index.js';
 import type { AffectedMeeting } from '../../../../services/setup/index.js';
 import type { CsvProblem } from '../../../../services/csv/index.js';
 import { eventBySlug } from '../../../../services/setup/index.js';

@@ -2,7 +2,7 @@
 // of audited changes, and the model of the event navigation (views/organizer/partials/event-nav.eta).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
-import { getEventBySlug, type EventRow } from '../../../../db/index.js';
+import { eventBySlug, type EventRow } from '../../../../services/setup/index.js';
 import type { Actor } from '../../../../services/scheduling/index.js';
 import { DomainError } from '../../../../domain/index.js';
 
@@ -10,7 +10,7 @@ export { SlugParams as slugParams, SlugIdParams as slugIdParams } from '../../..
 export type { SlugParams, SlugIdParams } from '../../../schemas.js';
 
 export function eventOf(app: FastifyInstance, slug: string): EventRow {
-  const event = getEventBySlug(app.db, slug);
+  const event = eventBySlug(app.db, slug);
   if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
   return event;
 }

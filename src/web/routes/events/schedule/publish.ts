@@ -2,7 +2,7 @@
 // who is affected), then a confirm form carrying the draft's version and revision: a draft edited after the
 // preview was shown is refused, and the new preview is shown instead.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/index.js';
+import type { EventRow } from '../../../../services/setup/index.js';
 import { previewPublish, publishDraft, PublishError } from '../../../../services/publishing/index.js';
 import { refusalStatus } from '../../../plugins/errors.js';
 import { requireOrganizer } from '../../../guards.js';

@@ -3,11 +3,10 @@
 // page showed, so a concurrent edit is refused as stale. ?select=<request> shows where a meeting may go;
 // public/js/timetable.js does the same by click or drag using targets.json.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EventRow } from '../../../../db/index.js';
-import { versionById } from '../../../../db/index.js';
+import type { EventRow } from '../../../../services/setup/index.js';
 import { allowedTargets, applyEdit, EditRefusedError, type MeetingEdit } from '../../../../services/timetable/index.js';
 import type { Conflict } from '../../../../domain/index.js';
-import { workingVersion } from '../../../../services/scheduling/index.js';
+import { versionBelongsToEvent, workingVersion } from '../../../../services/scheduling/index.js';
 import { buildTimetable, type TimetableFilters } from '../../../../services/timetable/index.js';
 import type { Translator } from '../../../../i18n/index.js';
 import { refusalStatus } from '../../../plugins/errors.js';
@@ -177,7 +176,7 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const body = request.body;
-      if (versionById(app.db, body.versionId)?.eventId !== event.id) throw new DomainError('not_found', 'shell.error.notFound.body');
+      if (!versionBelongsToEvent(app.db, body.versionId, event.id)) throw new DomainError('not_found', 'shell.error.notFound.body');
       try {
         applyEdit(app.db, event, editOf(body), {
           versionId: body.versionId,

@@ -3,26 +3,14 @@
 // regenerates its slots in one transaction (slot-regeneration.ts); when scheduled meetings of a draft or published
 // version sit in slots that would vanish, nothing changes and the result lists those meetings instead. Functions may
 // run inside a caller's `db.transaction(() => …)`: better-sqlite3 nests them as savepoints.
-import { and, asc, count, eq, inArray, max, min } from 'drizzle-orm';
-import type { Db } from './client.js';
-import {
-  dayBreaks,
-  eventDays,
-  events,
-  meetings,
-  rooms,
-  scheduleVersions,
-  slots,
-  tableUnavailability,
-  tables,
-} from './schema.js';
-import { EventSetupError } from '../domain/index.js';
+import { and, asc, count, eq, max, min } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { dayBreaks, eventDays, events, rooms, scheduleVersions, slots, tables } from '../schema/index.js';
+import { EventSetupError } from '../../domain/index.js';
 import {
   checkBreakNames,
   checkDay,
   checkEvent,
-  checkRoom,
-  checkTable,
   requireRow,
   type BreakInput,
   type DayInput,
@@ -43,6 +31,16 @@ import {
 export type { BlockingMeeting, BreakInput, DayInput, EventInput, RoomInput, TableInput };
 
 export type EventRow = typeof events.$inferSelect;
+
+/** What lists and pages show of an event: its names, place and time zone. */
+export const eventColumns = {
+  id: events.id,
+  slug: events.slug,
+  nameKo: events.nameKo,
+  nameEn: events.nameEn,
+  venue: events.venue,
+  timezone: events.timezone,
+};
 export type DayRow = typeof eventDays.$inferSelect;
 export type BreakRow = typeof dayBreaks.$inferSelect;
 export type SlotRow = typeof slots.$inferSelect;
@@ -97,12 +95,7 @@ export function getEventBySlug(db: Db, slug: string): EventRow | null {
 export function listEvents(db: Db): EventSummary[] {
   const rows = db
     .select({
-      id: events.id,
-      slug: events.slug,
-      nameKo: events.nameKo,
-      nameEn: events.nameEn,
-      venue: events.venue,
-      timezone: events.timezone,
+      ...eventColumns,
       firstDate: min(eventDays.date),
       lastDate: max(eventDays.date),
       dayCount: count(eventDays.id),
@@ -243,109 +236,3 @@ function refuseTakenDate(db: Db, eventId: number, date: string, exceptDayId: num
     throw new EventSetupError('date', 'eventSetup.error.dateTaken', { value: date });
   }
 }
-
-// ---- rooms ----
-
-export function createRoom(db: Db, eventId: number, input: RoomInput): RoomRow {
-  requireRow(getEvent(db, eventId), 'eventId', eventId);
-  return db.insert(rooms).values({ eventId, ...checkRoom(input) }).returning().get();
-}
-
-export function updateRoom(db: Db, roomId: number, patch: Partial<RoomInput>): RoomRow {
-  const current = requireRow(db.select().from(rooms).where(eq(rooms.id, roomId)).get(), 'roomId', roomId);
-  return db.update(rooms).set(checkRoom({ ...current, ...patch })).where(eq(rooms.id, roomId)).returning().get();
-}
-
-/** Refuses a room that still has tables. */
-export function deleteRoom(db: Db, roomId: number): void {
-  db.transaction(() => {
-    const held = db.select({ n: count() }).from(tables).where(eq(tables.roomId, roomId)).get()?.n ?? 0;
-    if (held > 0) throw new EventSetupError('roomId', 'eventSetup.error.roomHasTables', { count: held });
-    db.delete(rooms).where(eq(rooms.id, roomId)).run();
-  });
-}
-
-/** Rooms in order, each with its tables in order. */
-export function listRooms(db: Db, eventId: number): (RoomRow & { tables: TableRow[] })[] {
-  const all = listTables(db, eventId);
-  return db
-    .select()
-    .from(rooms)
-    .where(eq(rooms.eventId, eventId))
-    .orderBy(asc(rooms.position), asc(rooms.id))
-    .all()
-    .map((room) => ({ ...room, tables: all.filter((table) => table.roomId === room.id) }));
-}
-
-// ---- tables and booths ----
-
-export function listTables(db: Db, eventId: number): TableRow[] {
-  return db
-    .select()
-    .from(tables)
-    .where(eq(tables.eventId, eventId))
-    .orderBy(asc(tables.position), asc(tables.label))
-    .all();
-}
-
-export function createTable(db: Db, eventId: number, input: TableInput): TableRow {
-  requireRow(getEvent(db, eventId), 'eventId', eventId);
-  return db.transaction(() => {
-    const values = checkTable(db, eventId, null, input);
-    return db.insert(tables).values({ eventId, ...values }).returning().get();
-  });
-}
-
-/** Also assigns or clears a booth: `{ boothOrganizationId: id | null }`. */
-export function updateTable(db: Db, tableId: number, patch: Partial<TableInput>): TableRow {
-  const current = requireRow(db.select().from(tables).where(eq(tables.id, tableId)).get(), 'tableId', tableId);
-  return db.transaction(() => {
-    const values = checkTable(db, current.eventId, tableId, { ...current, ...patch });
-    return db.update(tables).set(values).where(eq(tables.id, tableId)).returning().get();
-  });
-}
-
-/** Refuses a table that holds meetings in any version. */
-export function deleteTable(db: Db, tableId: number): void {
-  db.transaction(() => {
-    const held = db.select({ n: count() }).from(meetings).where(eq(meetings.tableId, tableId)).get()?.n ?? 0;
-    if (held > 0) throw new EventSetupError('tableId', 'eventSetup.error.tableInUse', { count: held });
-    db.delete(tables).where(eq(tables.id, tableId)).run();
-  });
-}
-
-export function tableUnavailableSlotIds(db: Db, tableId: number): number[] {
-  return db
-    .select({ slotId: tableUnavailability.slotId })
-    .from(tableUnavailability)
-    .innerJoin(slots, eq(slots.id, tableUnavailability.slotId))
-    .where(eq(tableUnavailability.tableId, tableId))
-    .orderBy(asc(slots.id))
-    .all()
-    .map((row) => row.slotId);
-}
-
-/** Replaces the table's unavailable slots; every slot must belong to the table's event. */
-export function setTableUnavailability(db: Db, tableId: number, slotIds: readonly number[]): void {
-  const table = requireRow(db.select().from(tables).where(eq(tables.id, tableId)).get(), 'tableId', tableId);
-  const unique = [...new Set(slotIds)];
-  db.transaction(() => {
-    if (unique.length > 0) {
-      const known = new Set(
-        db
-          .select({ id: slots.id })
-          .from(slots)
-          .where(and(eq(slots.eventId, table.eventId), inArray(slots.id, unique)))
-          .all()
-          .map((row) => row.id),
-      );
-      const index = slotIds.findIndex((id) => !known.has(id));
-      if (index >= 0) {
-        throw new EventSetupError(`slotIds[${index}]`, 'eventSetup.error.otherEvent', { id: slotIds[index]! });
-      }
-    }
-    db.delete(tableUnavailability).where(eq(tableUnavailability.tableId, tableId)).run();
-    for (const slotId of unique) db.insert(tableUnavailability).values({ tableId, slotId }).run();
-  });
-}
-

@@ -1,7 +1,7 @@
 // Organizations (corporates and startups), their representatives and the slots they cannot meet in.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { organizations, representatives, organizationUnavailability, type Language } from './schema.js';
+import type { Db } from '../client.js';
+import { organizations, representatives, organizationUnavailability, type Language } from '../schema/index.js';
 
 export type OrganizationKind = 'corporate' | 'startup';
 
@@ -81,7 +81,12 @@ export function findOrganizationByCode(db: Db, eventId: number, code: string): O
     .get();
 }
 
-export function insertOrganization(db: Db, eventId: number, code: string, fields: OrganizationFields): number {
+export function insertOrganization(
+  db: Db,
+  eventId: number,
+  code: string,
+  fields: OrganizationFields & { readonly description?: string },
+): number {
   const row = db
     .insert(organizations)
     .values({ eventId, code, ...fields })
@@ -163,12 +168,35 @@ export function unavailableSlotIds(db: Db, organizationId: number): number[] {
 }
 
 /** Replaces the organization's unavailable slots with exactly `slotIds`. */
+/** Replaces every away slot of the organization with `slotIds`, in one transaction. */
 export function replaceUnavailability(db: Db, organizationId: number, slotIds: readonly number[]): void {
-  db.delete(organizationUnavailability).where(eq(organizationUnavailability.organizationId, organizationId)).run();
-  const unique = [...new Set(slotIds)];
-  if (unique.length > 0) {
-    db.insert(organizationUnavailability)
-      .values(unique.map((slotId) => ({ organizationId, slotId })))
-      .run();
-  }
+  db.transaction(() => {
+    db.delete(organizationUnavailability).where(eq(organizationUnavailability.organizationId, organizationId)).run();
+    const unique = [...new Set(slotIds)];
+    if (unique.length > 0) {
+      db.insert(organizationUnavailability)
+        .values(unique.map((slotId) => ({ organizationId, slotId })))
+        .run();
+    }
+  });
+}
+
+/** Every representative of the event with their organization, by organization code. */
+export function representativesOfEvent(db: Db, eventId: number) {
+  return db
+    .select({
+      id: representatives.id,
+      name: representatives.name,
+      email: representatives.email,
+      language: representatives.language,
+      organizationId: organizations.id,
+      organizationCode: organizations.code,
+      organizationKo: organizations.nameKo,
+      organizationEn: organizations.nameEn,
+    })
+    .from(representatives)
+    .innerJoin(organizations, eq(organizations.id, representatives.organizationId))
+    .where(eq(organizations.eventId, eventId))
+    .orderBy(asc(organizations.code), asc(representatives.id))
+    .all();
 }

@@ -1,7 +1,8 @@
 // Organizer accounts (users) and their server-side sessions.
 import { and, count, eq, gt, lte } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { sessions, users, type Language } from './schema.js';
+import type { Db } from '../client.js';
+import { sessions, users, type Language } from '../schema/index.js';
+import { deleteSetting, readSetting, writeSetting } from './settings-repository.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -65,4 +66,39 @@ export function deleteSessionsOfUser(db: Db, userId: number): void {
 
 export function deleteExpiredSessions(db: Db, now: Date): number {
   return db.delete(sessions).where(lte(sessions.expiresAt, now)).run().changes;
+}
+
+// An organizer whose password was generated (first start, CLI, reset) must choose their own at the next login;
+// the flag is a setting, so the users table stays as it is.
+const mustChangeKey = (userId: number): string => `must_change_password:${userId}`;
+
+export function userMustChangePassword(db: Db, userId: number): boolean {
+  return readSetting(db, mustChangeKey(userId)) !== null;
+}
+
+export function markMustChangePassword(db: Db, userId: number): void {
+  writeSetting(db, mustChangeKey(userId), '1');
+}
+
+/** The first organizer with a generated password, unless there is one already (then null). One transaction. */
+export function insertFirstUser(db: Db, values: { email: string; name: string; passwordHash: string }): UserRow | null {
+  return db.transaction(() => {
+    if (countUsers(db) > 0) return null;
+    const user = insertUser(db, values);
+    markMustChangePassword(db, user.id);
+    return user;
+  });
+}
+
+/**
+ * A new password: every session of the organizer ends, and `generated` says whether they must choose their own at
+ * the next login. One transaction.
+ */
+export function replacePassword(db: Db, userId: number, passwordHash: string, generated: boolean): void {
+  db.transaction(() => {
+    updateUserPassword(db, userId, passwordHash);
+    deleteSessionsOfUser(db, userId);
+    if (generated) markMustChangePassword(db, userId);
+    else deleteSetting(db, mustChangeKey(userId));
+  });
 }

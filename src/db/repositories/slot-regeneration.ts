@@ -2,9 +2,9 @@
 // and unavailability); the others are removed or added. Codes ('d1-03') follow the day's chronological index, so
 // they are rewritten whenever days are added, moved or removed.
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { eventDays, meetings, scheduleVersions, slots } from './schema.js';
-import { generateSlots, slotCode, type PatternSlot } from '../domain/index.js';
+import type { Db } from '../client.js';
+import { eventDays, meetings, scheduleVersions, slots } from '../schema/index.js';
+import { generateSlots, slotCode, type PatternSlot } from '../../domain/index.js';
 
 type DayRow = typeof eventDays.$inferSelect;
 type SlotRow = typeof slots.$inferSelect;

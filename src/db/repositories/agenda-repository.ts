@@ -1,7 +1,9 @@
 // Reads for participants' agendas and calendar files: one organization's meetings in one schedule version,
 // with everything a page or a calendar entry shows. Each function is a handful of indexed queries.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
+import type { Db } from '../client.js';
+import { eventColumns } from './event-repository.js';
+import { perDatabase } from './per-database.js';
 import {
   accessTokens,
   calendarEntries,
@@ -17,7 +19,7 @@ import {
   tables,
   type Language,
   type MeetingStatus,
-} from './schema.js';
+} from '../schema/index.js';
 
 export interface AgendaEvent {
   readonly id: number;
@@ -100,7 +102,7 @@ const organizationColumns = {
 };
 
 // The agenda page and the feeds run these on every request. Building a drizzle query costs far more than running
-// it (milliseconds against microseconds), so they are prepared once per database and reused.
+// it, so they are prepared once per database and reused.
 const idList = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`;
 
 function prepare(db: Db) {
@@ -111,14 +113,7 @@ function prepare(db: Db) {
         lastSeenVersionNumber: accessTokens.lastSeenVersionNumber,
         representative: representativeColumns,
         organization: organizationColumns,
-        event: {
-          id: events.id,
-          slug: events.slug,
-          nameKo: events.nameKo,
-          nameEn: events.nameEn,
-          venue: events.venue,
-          timezone: events.timezone,
-        },
+        event: eventColumns,
       })
       .from(accessTokens)
       .innerJoin(representatives, eq(representatives.id, accessTokens.representativeId))
@@ -158,42 +153,10 @@ function prepare(db: Db) {
       .where(inArray(representatives.organizationId, idList('ids')))
       .orderBy(asc(representatives.id))
       .prepare(),
-    // A publish writes one calendar entry per meeting: thousands of rows at a large event.
-    insertCalendarEntry: db
-      .insert(calendarEntries)
-      .values({
-        requestId: sql.placeholder('requestId'),
-        eventId: sql.placeholder('eventId'),
-        uid: sql.placeholder('uid'),
-        fingerprint: sql.placeholder('fingerprint'),
-        sequence: 0,
-        cancelled: false,
-      })
-      .prepare(),
-    updateCalendarEntry: db
-      .update(calendarEntries)
-      // set() takes no bare placeholders; these bind the stored forms (0/1, epoch milliseconds).
-      .set({
-        sequence: sql`${sql.placeholder('sequence')}`,
-        fingerprint: sql`${sql.placeholder('fingerprint')}`,
-        cancelled: sql`${sql.placeholder('cancelled')}`,
-        updatedAt: sql`${sql.placeholder('updatedAt')}`,
-      })
-      .where(eq(calendarEntries.requestId, sql.placeholder('requestId')))
-      .prepare(),
   };
 }
 
-const preparedByDb = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepared(db: Db): ReturnType<typeof prepare> {
-  let statements = preparedByDb.get(db);
-  if (!statements) {
-    statements = prepare(db);
-    preparedByDb.set(db, statements);
-  }
-  return statements;
-}
+const prepared = perDatabase(prepare);
 
 /** The representative, organization and event behind a participant access token (revoked ones included). */
 export function findAgendaHolder(db: Db, accessTokenId: number): AgendaHolder | undefined {
@@ -283,14 +246,7 @@ export function representativesOfOrganizations(db: Db, ids: readonly number[]): 
 
 export function findEvent(db: Db, eventId: number): AgendaEvent | undefined {
   return db
-    .select({
-      id: events.id,
-      slug: events.slug,
-      nameKo: events.nameKo,
-      nameEn: events.nameEn,
-      venue: events.venue,
-      timezone: events.timezone,
-    })
+    .select(eventColumns)
     .from(events)
     .where(eq(events.id, eventId))
     .get();
@@ -302,107 +258,4 @@ export function markVersionSeen(db: Db, accessTokenId: number, versionNumber: nu
     .set({ lastSeenVersionNumber: versionNumber, lastUsedAt: now })
     .where(eq(accessTokens.id, accessTokenId))
     .run();
-}
-
-
-export interface CalendarEntryRow {
-  readonly requestId: number;
-  readonly uid: string;
-  readonly sequence: number;
-  readonly fingerprint: string;
-  readonly cancelled: boolean;
-}
-
-export function calendarEntriesOfEvent(db: Db, eventId: number): CalendarEntryRow[] {
-  return db
-    .select({
-      requestId: calendarEntries.requestId,
-      uid: calendarEntries.uid,
-      sequence: calendarEntries.sequence,
-      fingerprint: calendarEntries.fingerprint,
-      cancelled: calendarEntries.cancelled,
-    })
-    .from(calendarEntries)
-    .where(eq(calendarEntries.eventId, eventId))
-    .all();
-}
-
-export function insertCalendarEntry(
-  db: Db,
-  entry: { requestId: number; eventId: number; uid: string; fingerprint: string },
-): void {
-  prepared(db).insertCalendarEntry.run(entry);
-}
-
-export function updateCalendarEntry(
-  db: Db,
-  requestId: number,
-  change: { sequence: number; fingerprint: string; cancelled: boolean; updatedAt: Date },
-): void {
-  prepared(db).updateCalendarEntry.run({
-    requestId,
-    sequence: change.sequence,
-    fingerprint: change.fingerprint,
-    cancelled: change.cancelled ? 1 : 0,
-    updatedAt: change.updatedAt.getTime(),
-  });
-}
-
-
-export interface ParticipantTokenRow {
-  readonly id: number;
-  readonly representativeId: number | null;
-  readonly tokenHash: string;
-  readonly revokedAt: Date | null;
-}
-
-/** Every participant link of an event, revoked ones included, oldest first. */
-export function participantTokensOfEvent(db: Db, eventId: number): ParticipantTokenRow[] {
-  return db
-    .select({
-      id: accessTokens.id,
-      representativeId: accessTokens.representativeId,
-      tokenHash: accessTokens.tokenHash,
-      revokedAt: accessTokens.revokedAt,
-    })
-    .from(accessTokens)
-    .where(and(eq(accessTokens.eventId, eventId), eq(accessTokens.kind, 'participant')))
-    .orderBy(asc(accessTokens.id))
-    .all();
-}
-
-export function findLiveParticipantTokenByHash(
-  db: Db,
-  tokenHash: string,
-): { id: number; eventId: number } | undefined {
-  return db
-    .select({ id: accessTokens.id, eventId: accessTokens.eventId })
-    .from(accessTokens)
-    .where(
-      and(
-        eq(accessTokens.tokenHash, tokenHash),
-        eq(accessTokens.kind, 'participant'),
-        isNull(accessTokens.revokedAt),
-      ),
-    )
-    .get();
-}
-
-export function representativesOfEvent(db: Db, eventId: number) {
-  return db
-    .select({
-      id: representatives.id,
-      name: representatives.name,
-      email: representatives.email,
-      language: representatives.language,
-      organizationId: organizations.id,
-      organizationCode: organizations.code,
-      organizationKo: organizations.nameKo,
-      organizationEn: organizations.nameEn,
-    })
-    .from(representatives)
-    .innerJoin(organizations, eq(organizations.id, representatives.organizationId))
-    .where(eq(organizations.eventId, eventId))
-    .orderBy(asc(organizations.code), asc(representatives.id))
-    .all();
 }

@@ -1,8 +1,8 @@
 // The fixed frame of an event's rosters: its days, slots, rooms and tables, each in display order. The meetings
 // placed in that frame come from the published version (schedule-repository) and the check-ins (check-in-repository).
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { eventDays, rooms, slots, tables } from './schema.js';
+import type { Db } from '../client.js';
+import { eventDays, rooms, slots, tables } from '../schema/index.js';
 
 export interface FrameSlot {
   readonly id: number;

@@ -1,8 +1,8 @@
 // Check-ins recorded on the event day: a representative arrived (once per day), a meeting held or a no-show (once per
 // meeting). The partial unique indexes of check_ins make a repeated insert a no-op, so a tap sent twice counts once.
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { checkIns, meetings, type CheckInKind } from './schema.js';
+import type { Db } from '../client.js';
+import { checkIns, meetings, type CheckInKind } from '../schema/index.js';
 
 export interface Recorder {
   readonly accessTokenId: number | null;

@@ -1,33 +1,35 @@
 import t, { type Test } from 'tap';
 import { count, eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../../src/db/client.js';
+import { openDatabase, type Db } from '../../../src/db/client.js';
 import {
   addDay,
   createEvent,
-  createRoom,
-  createTable,
   deleteEvent,
-  deleteRoom,
-  deleteTable,
   getDay,
   getEvent,
   getEventBySlug,
   listDays,
   listEvents,
-  listRooms,
   listSlots,
   removeDay,
-  setTableUnavailability,
-  tableUnavailableSlotIds,
   updateDay,
   updateEvent,
+} from '../../../src/db/repositories/event-repository.js';
+import {
+  createRoom,
+  createTable,
+  deleteRoom,
+  deleteTable,
+  listRooms,
+  setTableUnavailability,
+  tableUnavailableSlotIds,
   updateRoom,
   updateTable,
-} from '../../src/db/event-repository.js';
-import { meetings, organizations, requests, scheduleVersions, slots, tables } from '../../src/db/schema.js';
-import { EventSetupError } from '../../src/domain/slot-pattern.js';
-import { translate } from '../../src/i18n/catalog.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+} from '../../../src/db/repositories/room-repository.js';
+import { meetings, organizations, requests, scheduleVersions, slots, tables } from '../../../src/db/schema/index.js';
+import { EventSetupError } from '../../../src/domain/slot-pattern.js';
+import { translate } from '../../../src/i18n/catalog.js';
+import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 function database(t: Test): Db {
   const handle = openDatabase(':memory:');

@@ -1,8 +1,8 @@
 // The e-mail outbox: messages wait here until a worker claims and sends them. The unique Message-ID makes
 // enqueueing idempotent; claiming flips pending → sending in one statement, so two workers never take one row.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { emailOutbox } from './schema.js';
+import type { Db } from '../client.js';
+import { emailOutbox } from '../schema/index.js';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 export type OutboxStatus = OutboxRow['status'];

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { openDatabase } from '../../src/db/client.js';
+import { openDatabase } from '../../../src/db/client.js';
 import {
   bumpRevision,
   draftVersion,
@@ -9,8 +9,8 @@ import {
   meetingsOfVersion,
   publishedVersion,
   versionById,
-} from '../../src/db/schedule-repository.js';
-import { createSmallEvent } from '../helpers/event-fixture.js';
+} from '../../../src/db/repositories/schedule-repository.js';
+import { createSmallEvent } from '../../helpers/event-fixture.js';
 
 const version = (eventId: number) => ({
   eventId,

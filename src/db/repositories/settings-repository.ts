@@ -1,7 +1,7 @@
 // Key/value facts the server keeps about itself.
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { settings } from './schema.js';
+import type { Db } from '../client.js';
+import { settings } from '../schema/index.js';
 
 export function readSetting(db: Db, key: string): string | null {
   return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value ?? null;

@@ -1,8 +1,8 @@
 // Meeting requests: who asked to meet whom, how much it matters, and whether it is accepted.
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from './client.js';
-import { organizations, requests, type RequestStatus } from './schema.js';
+import type { Db } from '../client.js';
+import { organizations, requests, type RequestStatus } from '../schema/index.js';
 
 export type RequestSession = 'am' | 'pm';
 

@@ -1,6 +1,6 @@
 // The append-only audit log.
-import type { Db } from './client.js';
-import { auditLog } from './schema.js';
+import type { Db } from '../client.js';
+import { auditLog } from '../schema/index.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 

@@ -1,7 +1,7 @@
 // Private access links (participant and staff); only the sha256 of a token is ever stored.
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from './schema.js';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from '../schema/index.js';
 import { inChunks } from './in-chunks.js';
 
 export type AccessTokenRow = typeof accessTokens.$inferSelect;
@@ -13,10 +13,6 @@ export interface NewAccessToken {
   readonly representativeId?: number | null;
   readonly roomId?: number | null;
   readonly label?: string;
-}
-
-export function insertAccessToken(db: Db, values: NewAccessToken): AccessTokenRow {
-  return db.insert(accessTokens).values(values).returning().get();
 }
 
 export function insertAccessTokens(db: Db, rows: readonly NewAccessToken[]): void {
@@ -74,6 +70,24 @@ export function eventOfRepresentative(db: Db, representativeId: number): number 
   );
 }
 
-export function eventOfRoom(db: Db, roomId: number): number | null {
-  return db.select({ eventId: rooms.eventId }).from(rooms).where(eq(rooms.id, roomId)).get()?.eventId ?? null;
+export interface ParticipantTokenRow {
+  readonly id: number;
+  readonly representativeId: number | null;
+  readonly tokenHash: string;
+  readonly revokedAt: Date | null;
+}
+
+/** Every participant link of an event, revoked ones included, oldest first. */
+export function participantTokensOfEvent(db: Db, eventId: number): ParticipantTokenRow[] {
+  return db
+    .select({
+      id: accessTokens.id,
+      representativeId: accessTokens.representativeId,
+      tokenHash: accessTokens.tokenHash,
+      revokedAt: accessTokens.revokedAt,
+    })
+    .from(accessTokens)
+    .where(and(eq(accessTokens.eventId, eventId), eq(accessTokens.kind, 'participant')))
+    .orderBy(asc(accessTokens.id))
+    .all();
 }

@@ -2,9 +2,9 @@
 // Times of days and breaks are checked where the slots are generated (services/slot-pattern.ts).
 import { and, eq } from 'drizzle-orm';
 import { IANAZone, DateTime } from 'luxon';
-import type { Db } from './client.js';
-import { organizations, rooms, tables } from './schema.js';
-import { EventSetupError, checkWholeNumber } from '../domain/index.js';
+import type { Db } from '../client.js';
+import { organizations, rooms, tables } from '../schema/index.js';
+import { EventSetupError, checkWholeNumber } from '../../domain/index.js';
 
 export interface EventInput {
   readonly slug: string;
