@@ -1,6 +1,7 @@
 // Every route plugin of the web app, registered here with ONE line each.
 //
-// Conventions for route plugins (src/web/routes/<area>/…):
+// Conventions for route plugins: a file's path mirrors the URLs it serves (/events/:slug/timetable is
+// events/timetable.ts, /staff/:token/check-ins is staff/check-ins.ts; an area's index.ts registers its files).
 // - A route plugin is a plain async `(app: FastifyInstance) => {…}` default export (no fastify-plugin), added
 //   below as `await app.register(myRoutes);`. `app.db` is the drizzle Db, `app.now()` the clock, `app.config`
 //   the Config; the plugins of src/web/plugins/ add `app.schedulingJobs`, `app.liveUpdates` and
@@ -38,9 +39,6 @@ export default async function routes(app: FastifyInstance): Promise<void> {
   await app.register(account);
   await app.register(home);
   await app.register(agenda);
-  await app.register(import('./events/outbox/index.js'));
-  await app.register(import('./events/links/index.js'));
-  await app.register(import('./events/schedule/index.js'));
-  await app.register(import('./events/organizer-data/index.js'));
+  await app.register(import('./events/index.js'));
   await app.register(import('./staff/index.js'));
 }
