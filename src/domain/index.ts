@@ -5,3 +5,4 @@ export { type ClockPhase, nowAndNext } from './now-next.js';
 export { type Conflict, Placements } from './placement-rules.js';
 export { checkWholeNumber, EventSetupError, generateSlots, type PatternSlot, slotCode } from './slot-pattern.js';
 export { DomainError, isDomainError, type MessageParams, type RefusalCode } from './errors.js';
+export { type Actor } from './actor.js';

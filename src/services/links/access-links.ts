@@ -21,7 +21,7 @@ import {
   type NewAccessToken,
 } from '../../db/index.js';
 import { recordAudit } from '../audit/index.js';
-import type { Actor } from '../scheduling/index.js';
+import type { Actor } from '../../domain/index.js';
 import {
   agendaUrl,
   deriveToken,

@@ -26,7 +26,7 @@ import {
   type MeetingDirectory,
 } from '../calendar/index.js';
 import { ensureParticipantLinks } from '../links/index.js';
-import type { Actor } from '../scheduling/index.js';
+import type { Actor } from '../../domain/index.js';
 
 export interface PublishInvitations {
   readonly eventId: number;

@@ -15,7 +15,7 @@ import {
 } from '../../db/index.js';
 import { recordAudit } from '../audit/index.js';
 import { enqueueInvitationsForPublish, type InvitationReport } from './invitations.js';
-import type { Actor } from '../scheduling/index.js';
+import type { Actor } from '../../domain/index.js';
 
 export interface MeetingPlace {
   readonly slotCode: string;

@@ -11,14 +11,9 @@ import {
 } from '../../db/index.js';
 import { checkSchedule, type CheckReport, type Violation } from '../../engine/index.js';
 import type { Assignment, Schedule, ScheduleStatus, Unscheduled } from '../../engine/index.js';
+import type { Actor } from '../../domain/index.js';
 import { meetingIdOf, type BuiltProblem } from './problem-builder.js';
 import { storedParams } from './unscheduled-reasons.js';
-
-/** Who did something, for the audit log: `label` is 'user:3', 'cli', …. */
-export interface Actor {
-  readonly label: string;
-  readonly userId: number | null;
-}
 
 /** The version organizers look at and edit: the draft if there is one, else the published version. */
 export function workingVersion(db: Db, eventId: number): VersionRow | null {

@@ -17,7 +17,8 @@ import { formatInputError, validateProblem } from '../../engine/index.js';
 import { recordAudit } from '../audit/index.js';
 import { buildProblem, requestIdOf, type EventRow } from './problem-builder.js';
 import { diffVersions, type VersionDiff } from '../publishing/index.js';
-import { hardViolations, versionAsSchedule, workingVersion, type Actor } from './schedule-versions.js';
+import type { Actor } from '../../domain/index.js';
+import { hardViolations, versionAsSchedule, workingVersion } from './schedule-versions.js';
 import { defaultSeeds, solveInWorkers } from '../../solving/index.js';
 
 /** The event cannot be scheduled as it stands; each message names the field (problem path) at fault. */

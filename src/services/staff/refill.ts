@@ -12,7 +12,8 @@ import type { Language } from '../../db/index.js';
 import { applyEdit, EditRefusedError, type MeetingEdit } from '../timetable/index.js';
 import { Placements, type Conflict } from '../../domain/index.js';
 import { buildProblem, meetingIdOf, type EventRow } from '../scheduling/index.js';
-import { versionAsSchedule, workingVersion, type Actor } from '../scheduling/index.js';
+import type { Actor } from '../../domain/index.js';
+import { versionAsSchedule, workingVersion } from '../scheduling/index.js';
 
 export interface RefillCandidate {
   readonly requestId: number;

@@ -25,7 +25,8 @@ import { checkSchedule } from '../../engine/index.js';
 import { recordAudit } from '../audit/index.js';
 import { Placements, type Conflict } from '../../domain/index.js';
 import { buildProblem, meetingIdOf, type BuiltProblem, type EventRow } from '../scheduling/index.js';
-import { hardViolations, versionAsSchedule, type Actor } from '../scheduling/index.js';
+import type { Actor } from '../../domain/index.js';
+import { hardViolations, versionAsSchedule } from '../scheduling/index.js';
 
 export type MeetingEdit =
   | { readonly kind: 'move'; readonly requestId: number; readonly slotId: number; readonly tableId: number }

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { eventBySlug, type EventRow } from '../../../services/setup/index.js';
-import type { Actor } from '../../../services/scheduling/index.js';
+import type { Actor } from '../../../domain/index.js';
 import { DomainError } from '../../../domain/index.js';
 
 export { SlugParams as slugParams, SlugIdParams as slugIdParams } from '../../schemas.js';
