@@ -1,5 +1,5 @@
 // What a rejected form says, field by field, so the page can show each message next to its field.
-import type { MessageParams } from '../services/csv/index.js';
+import type { MessageParams } from './errors.js';
 
 export interface FieldError {
   readonly key: string;
