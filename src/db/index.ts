@@ -44,7 +44,7 @@ export {
   setMeetingStatus,
 } from './repositories/check-in-repository.js';
 export { DatabaseOpenError, type Db, type DbHandle, openDatabase } from './client.js';
-export { type EventFigures, eventFigures, hasAnyEvent } from './repositories/event-figures-repository.js';
+export { type EventFigures, eventFigures, hasAnyEvent } from './repositories/event-repository.js';
 export {
   addDay,
   type BlockingMeeting,

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { accessTokens, organizations, representatives, rooms, type AccessTokenKind } from '../schema/index.js';
-import { inChunks } from './in-chunks.js';
+import { inChunks } from '../internals/in-chunks.js';
 
 export type AccessTokenRow = typeof accessTokens.$inferSelect;
 

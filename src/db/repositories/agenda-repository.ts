@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { eventColumns } from './event-repository.js';
-import { perDatabase } from './per-database.js';
+import { perDatabase } from '../internals/per-database.js';
 import {
   accessTokens,
   calendarEntries,

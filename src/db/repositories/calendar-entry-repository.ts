@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { calendarEntries } from '../schema/index.js';
-import { perDatabase } from './per-database.js';
+import { perDatabase } from '../internals/per-database.js';
 
 const prepared = perDatabase((db: Db) => ({
   // A publish writes one calendar entry per meeting: thousands of rows at a large event.

@@ -3,9 +3,20 @@
 // regenerates its slots in one transaction (slot-regeneration.ts); when scheduled meetings of a draft or published
 // version sit in slots that would vanish, nothing changes and the result lists those meetings instead. Functions may
 // run inside a caller's `db.transaction(() => …)`: better-sqlite3 nests them as savepoints.
-import { and, asc, count, eq, max, min } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, min } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { dayBreaks, eventDays, events, rooms, scheduleVersions, slots, tables } from '../schema/index.js';
+import {
+  dayBreaks,
+  eventDays,
+  events,
+  organizations,
+  representatives,
+  requests,
+  rooms,
+  scheduleVersions,
+  slots,
+  tables,
+} from '../schema/index.js';
 import { EventSetupError } from '../../domain/index.js';
 import {
   checkBreakNames,
@@ -17,7 +28,7 @@ import {
   type EventInput,
   type RoomInput,
   type TableInput,
-} from './event-validation.js';
+} from '../internals/event-validation.js';
 import {
   applyPlan,
   blockingMeetings,
@@ -26,7 +37,7 @@ import {
   recodeSlots,
   removeSlots,
   type BlockingMeeting,
-} from './slot-regeneration.js';
+} from '../internals/slot-regeneration.js';
 
 export type { BlockingMeeting, BreakInput, DayInput, EventInput, RoomInput, TableInput };
 
@@ -235,4 +246,55 @@ function refuseTakenDate(db: Db, eventId: number, date: string, exceptDayId: num
   if (other && other.id !== exceptDayId) {
     throw new EventSetupError('date', 'eventSetup.error.dateTaken', { value: date });
   }
+}
+
+// Counts that describe an event at a glance (the demo command prints them), and whether any event exists at all.
+export interface EventFigures {
+  readonly slug: string;
+  readonly corporates: number;
+  readonly startups: number;
+  readonly representatives: number;
+  readonly requests: number;
+  readonly acceptedRequests: number;
+  readonly slots: number;
+  readonly rooms: number;
+  readonly tables: number;
+}
+
+export function hasAnyEvent(db: Db): boolean {
+  return db.select({ id: events.id }).from(events).limit(1).get() !== undefined;
+}
+
+export function eventFigures(db: Db, eventId: number): EventFigures {
+  const kinds = db
+    .select({ kind: organizations.kind, n: count() })
+    .from(organizations)
+    .where(eq(organizations.eventId, eventId))
+    .groupBy(organizations.kind)
+    .all();
+  const organizationIds = db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.eventId, eventId))
+    .all()
+    .map((row) => row.id);
+  const countOf = (query: { get(): { n: number } | undefined }) => query.get()?.n ?? 0;
+  return {
+    slug: db.select({ slug: events.slug }).from(events).where(eq(events.id, eventId)).get()!.slug,
+    corporates: kinds.find((row) => row.kind === 'corporate')?.n ?? 0,
+    startups: kinds.find((row) => row.kind === 'startup')?.n ?? 0,
+    representatives: countOf(
+      db.select({ n: count() }).from(representatives).where(inArray(representatives.organizationId, organizationIds)),
+    ),
+    requests: countOf(db.select({ n: count() }).from(requests).where(eq(requests.eventId, eventId))),
+    acceptedRequests: countOf(
+      db
+        .select({ n: count() })
+        .from(requests)
+        .where(and(eq(requests.eventId, eventId), eq(requests.status, 'accepted'))),
+    ),
+    slots: countOf(db.select({ n: count() }).from(slots).where(eq(slots.eventId, eventId))),
+    rooms: countOf(db.select({ n: count() }).from(rooms).where(eq(rooms.eventId, eventId))),
+    tables: countOf(db.select({ n: count() }).from(tables).where(eq(tables.eventId, eventId))),
+  };
 }

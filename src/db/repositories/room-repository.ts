@@ -4,7 +4,7 @@ import type { Db } from '../client.js';
 import { meetings, rooms, slots, tableUnavailability, tables } from '../schema/index.js';
 import { EventSetupError } from '../../domain/index.js';
 import { getEvent, type RoomRow, type TableRow } from './event-repository.js';
-import { checkRoom, checkTable, requireRow, type RoomInput, type TableInput } from './event-validation.js';
+import { checkRoom, checkTable, requireRow, type RoomInput, type TableInput } from '../internals/event-validation.js';
 
 
 

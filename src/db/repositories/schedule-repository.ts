@@ -20,7 +20,7 @@ import {
   tables,
   unscheduledRequests,
 } from '../schema/index.js';
-import { inChunks } from './in-chunks.js';
+import { inChunks } from '../internals/in-chunks.js';
 
 export type VersionRow = typeof scheduleVersions.$inferSelect;
 export type VersionStatus = VersionRow['status'];

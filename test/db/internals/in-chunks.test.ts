@@ -1,5 +1,5 @@
 import t from 'tap';
-import { inChunks } from '../../../src/db/repositories/in-chunks.js';
+import { inChunks } from '../../../src/db/internals/in-chunks.js';
 
 t.test('every row is written once, in slices of at most the given size, in order', (t) => {
   const written: number[][] = [];
