@@ -41,3 +41,5 @@ export const TokenParams = Type.Object({ token: Token });
 export type TokenParams = Static<typeof TokenParams>;
 /** A form that carries nothing but its CSRF token. */
 export const CsrfBody = Type.Object({ _csrf: Csrf });
+/** `?fragment=1` asks a page for its live part only (the roster and attendance pages refresh it). */
+export const FragmentQuery = Type.Object({ fragment: Type.Optional(Type.Literal('1')) });

@@ -1,14 +1,13 @@
 // The organizer's own account: change the password (the first one is printed once at first start).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { AccountError, changePassword, startSession } from '../../services/accounts/index.js';
 import { PASSWORD_PAGE, requireOrganizer } from '../guards.js';
 import { setSessionCookie } from '../plugins/sessions.js';
+import type { TypedApp } from '../schemas.js';
 
-interface PasswordBody {
-  current: string;
-  next: string;
-  confirm: string;
-}
+const Password = Type.String({ maxLength: 1024 });
+const PasswordBody = Type.Object({ current: Password, next: Password, confirm: Password });
 
 const ERROR_KEYS: Readonly<Record<string, string>> = {
   current: 'shell.account.wrongCurrent',
@@ -25,28 +24,15 @@ function passwordPage(request: FastifyRequest, reply: FastifyReply, state: { err
   });
 }
 
-export default async function account(app: FastifyInstance): Promise<void> {
+export default async function account(app: TypedApp): Promise<void> {
   app.get(PASSWORD_PAGE, { preHandler: requireOrganizer }, async (request, reply) => {
     const warning = request.mustChangePassword ? request.t('shell.account.mustChange') : undefined;
     return passwordPage(request, reply, warning ? { warning } : {});
   });
 
-  app.post<{ Body: PasswordBody }>(
+  app.post(
     PASSWORD_PAGE,
-    {
-      preHandler: requireOrganizer,
-      schema: {
-        body: {
-          type: 'object',
-          required: ['current', 'next', 'confirm'],
-          properties: {
-            current: { type: 'string', maxLength: 1024 },
-            next: { type: 'string', maxLength: 1024 },
-            confirm: { type: 'string', maxLength: 1024 },
-          },
-        },
-      },
-    },
+    { preHandler: requireOrganizer, schema: { body: PasswordBody } },
     async (request, reply) => {
       const user = request.user!;
       try {

@@ -1,28 +1,25 @@
 // Organizer log-in and log-out. POST /login is rate-limited per address and answers every failure the same way.
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { authenticate, endSession, startSession } from '../../services/accounts/index.js';
 import { clearSessionCookie, sessionCookieValue, setSessionCookie } from '../plugins/sessions.js';
 import { localPath } from '../safe-redirect.js';
+import type { TypedApp } from '../schemas.js';
 
 export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
-interface LoginBody {
-  email: string;
-  password: string;
-  next?: string;
-}
+/** Where to go after logging in: a path on this site only (safe-redirect.ts). */
+const Next = Type.Optional(Type.String({ maxLength: 2000 }));
+const LoginQuery = Type.Object({ next: Next, loggedOut: Type.Optional(Type.String()) });
+const LoginBody = Type.Object({
+  email: Type.String({ maxLength: 254 }),
+  password: Type.String({ maxLength: 1024 }),
+  next: Next,
+});
 
-export default async function login(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { next?: string; loggedOut?: string } }>(
+export default async function login(app: TypedApp): Promise<void> {
+  app.get(
     '/login',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: { next: { type: 'string', maxLength: 2000 }, loggedOut: { type: 'string' } },
-        },
-      },
-    },
+    { schema: { querystring: LoginQuery } },
     async (request, reply) => {
       if (request.user) return reply.redirect(localPath(request.query.next));
       return reply.page('auth/login', {
@@ -35,21 +32,11 @@ export default async function login(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Body: LoginBody }>(
+  app.post(
     '/login',
     {
       config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
-      schema: {
-        body: {
-          type: 'object',
-          required: ['email', 'password'],
-          properties: {
-            email: { type: 'string', maxLength: 254 },
-            password: { type: 'string', maxLength: 1024 },
-            next: { type: 'string', maxLength: 2000 },
-          },
-        },
-      },
+      schema: { body: LoginBody },
     },
     async (request, reply) => {
       const { email, password } = request.body;

@@ -1,26 +1,22 @@
 // A participant's private pages behind their agenda link: the agenda, its print layout, the organization's
 // meetings, calendar files (whole agenda, webcal feed, one meeting) and a QR code of the link. The token guard
 // answers unknown, malformed and revoked links with the same 404 page before any handler runs.
-import { TokenParams as TokenParamsSchema } from '../../schemas.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { LanguageField, Token, TokenParams, type Static, type TypedApp } from '../../schemas.js';
 import { isLanguage, translator, type Language } from '../../../i18n/index.js';
 import { agendaQrSvg, loadAgenda, type AgendaView } from '../../../services/agenda/index.js';
 import { agendaCalendar, meetingCalendar, type CalendarFile } from '../../../services/calendar/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
 
-interface TokenParams {
-  token: string;
-}
-interface LangQuery {
-  lang?: Language;
-}
-
-const tokenParams = TokenParamsSchema;
-const langQuery = {
-  type: 'object',
-  properties: { lang: { type: 'string', enum: ['ko', 'en'] } },
-} as const;
+/** `?lang=` overrides the representative's language for one page or file. */
+const LangQuery = Type.Object({ lang: Type.Optional(LanguageField) });
+type LangQuery = Static<typeof LangQuery>;
+/** What the helpers below read of a page request, as the schemas give it. */
+type PageRequest = FastifyRequest & { readonly params: TokenParams; readonly query: LangQuery };
+/** One meeting's calendar file: /agenda/:token/meetings/<uid>.ics. */
+const MeetingFileParams = Type.Object({ token: Token, file: Type.String({ maxLength: 300 }) });
 
 export interface AgendaLinks {
   readonly page: string;
@@ -52,7 +48,7 @@ function linksFor(publicUrl: string, token: string, language: Language, here: st
 }
 
 /** `?lang=` when given, else a language the visitor chose with the switch, else the representative's own. */
-function chosenLanguage(request: FastifyRequest<{ Querystring: LangQuery }>): Language | undefined {
+function chosenLanguage(request: PageRequest): Language | undefined {
   const cookie = request.cookies['lang'];
   return request.query.lang ?? (isLanguage(cookie) ? cookie : undefined);
 }
@@ -64,7 +60,7 @@ function accessTokenId(request: FastifyRequest): number {
 
 async function renderAgenda(
   app: FastifyInstance,
-  request: FastifyRequest<{ Params: TokenParams; Querystring: LangQuery }>,
+  request: PageRequest,
   reply: FastifyReply,
   template: 'agenda' | 'print' | 'organization',
 ): Promise<FastifyReply> {
@@ -112,54 +108,43 @@ function sendCalendar(
   return reply.send(file.body);
 }
 
-export default async function agendaRoutes(app: FastifyInstance): Promise<void> {
+export default async function agendaRoutes(app: TypedApp): Promise<void> {
   const guard = requireAccessLink('participant');
-  const pageSchema = { params: tokenParams, querystring: langQuery };
-  type PageRoute = { Params: TokenParams; Querystring: LangQuery };
+  const pageSchema = { params: TokenParams, querystring: LangQuery };
 
-  app.get<PageRoute>('/agenda/:token', { preHandler: guard, schema: pageSchema }, (request, reply) =>
+  app.get('/agenda/:token', { preHandler: guard, schema: pageSchema }, (request, reply) =>
     renderAgenda(app, request, reply, 'agenda'),
   );
-  app.get<PageRoute>('/agenda/:token/print', { preHandler: guard, schema: pageSchema }, (request, reply) =>
+  app.get('/agenda/:token/print', { preHandler: guard, schema: pageSchema }, (request, reply) =>
     renderAgenda(app, request, reply, 'print'),
   );
-  app.get<PageRoute>('/agenda/:token/organization', { preHandler: guard, schema: pageSchema }, (request, reply) =>
+  app.get('/agenda/:token/organization', { preHandler: guard, schema: pageSchema }, (request, reply) =>
     renderAgenda(app, request, reply, 'organization'),
   );
 
-  const calendarRequest = (request: FastifyRequest<PageRoute>) => ({
+  const calendarRequest = (request: PageRequest) => ({
     accessTokenId: accessTokenId(request),
     agendaUrl: `${app.config.publicUrl}/agenda/${request.params.token}`,
     from: app.config.smtp?.from,
     language: chosenLanguage(request),
   });
-  app.get<PageRoute>('/agenda/:token/agenda.ics', { preHandler: guard, schema: pageSchema }, async (request, reply) =>
+  app.get('/agenda/:token/agenda.ics', { preHandler: guard, schema: pageSchema }, async (request, reply) =>
     sendCalendar(request, reply, agendaCalendar(app.db, calendarRequest(request)), 'agenda.ics', 'attachment'),
   );
   // The webcal subscription: calendar apps poll it, and a meeting gone from the schedule disappears from it.
-  app.get<PageRoute>('/agenda/:token/feed.ics', { preHandler: guard, schema: pageSchema }, async (request, reply) =>
+  app.get('/agenda/:token/feed.ics', { preHandler: guard, schema: pageSchema }, async (request, reply) =>
     sendCalendar(request, reply, agendaCalendar(app.db, calendarRequest(request)), 'meetgrid.ics', 'inline'),
   );
-  app.get<{ Params: TokenParams & { file: string }; Querystring: LangQuery }>(
+  app.get(
     '/agenda/:token/meetings/:file',
-    {
-      preHandler: guard,
-      schema: {
-        params: {
-          type: 'object',
-          required: ['token', 'file'],
-          properties: { token: tokenParams.properties.token, file: { type: 'string', maxLength: 300 } },
-        },
-        querystring: langQuery,
-      },
-    },
+    { preHandler: guard, schema: { params: MeetingFileParams, querystring: LangQuery } },
     async (request, reply) => {
       const uid = request.params.file.endsWith('.ics') ? request.params.file.slice(0, -4) : '';
       const file = uid ? meetingCalendar(app.db, calendarRequest(request), uid) : undefined;
       return sendCalendar(request, reply, file, 'meeting.ics', 'attachment');
     },
   );
-  app.get<PageRoute>('/agenda/:token/qr.svg', { preHandler: guard, schema: pageSchema }, async (request, reply) => {
+  app.get('/agenda/:token/qr.svg', { preHandler: guard, schema: pageSchema }, async (request, reply) => {
     accessTokenId(request);
     const svg = await agendaQrSvg(`${app.config.publicUrl}/agenda/${request.params.token}`);
     return reply.header('cache-control', 'private, max-age=3600').type('image/svg+xml').send(svg);

@@ -2,29 +2,20 @@
 // GET /events/:slug/live (server-sent events, plugins/live-updates.ts), and
 // GET/POST /events/:slug/refill/:meetingId (candidates for a slot a no-show freed; choosing one edits the draft,
 // then the organizer publishes it from the publish page).
-import type { FastifyInstance } from 'fastify';
 import { buildAttendance } from '../../../services/staff/index.js';
 import { refillCandidates, refillSlot, RefillError } from '../../../services/staff/index.js';
 import { roomLabel, ensureStaffLinks } from '../../../services/links/index.js';
 import { requireOrganizer } from '../../guards.js';
-import { Slug, SlugParams } from '../../schemas.js';
+import { Type } from 'typebox';
+import { Csrf, FragmentQuery, Id, Slug, SlugParams, type TypedApp } from '../../schemas.js';
 import { DomainError } from '../../../domain/index.js';
 import { actorOf, eventName, eventNav, eventOf } from './event-context.js';
 
-interface RefillParams {
-  readonly slug: string;
-  readonly meetingId: number;
-}
+const RefillParams = Type.Object({ slug: Slug, meetingId: Id });
+const RefillBody = Type.Object({ requestId: Id, tableId: Id, _csrf: Csrf });
 
-const slugProperty = Slug;
-const refillParams = {
-  type: 'object',
-  required: ['slug', 'meetingId'],
-  properties: { slug: slugProperty, meetingId: { type: 'integer', minimum: 1 } },
-} as const;
-
-export default async function attendanceRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { slug: string } }>(
+export default async function attendanceRoutes(app: TypedApp): Promise<void> {
+  app.get(
     '/events/:slug/live',
     { preHandler: requireOrganizer, schema: { params: SlugParams } },
     async (request, reply) => {
@@ -33,14 +24,11 @@ export default async function attendanceRoutes(app: FastifyInstance): Promise<vo
     },
   );
 
-  app.get<{ Params: { slug: string }; Querystring: { fragment?: '1' } }>(
+  app.get(
     '/events/:slug/attendance',
     {
       preHandler: requireOrganizer,
-      schema: {
-        params: { type: 'object', required: ['slug'], properties: { slug: slugProperty } },
-        querystring: { type: 'object', properties: { fragment: { type: 'string', enum: ['1'] } } },
-      },
+      schema: { params: SlugParams, querystring: FragmentQuery },
     },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
@@ -65,9 +53,9 @@ export default async function attendanceRoutes(app: FastifyInstance): Promise<vo
     },
   );
 
-  app.get<{ Params: RefillParams }>(
+  app.get(
     '/events/:slug/refill/:meetingId',
-    { preHandler: requireOrganizer, schema: { params: refillParams } },
+    { preHandler: requireOrganizer, schema: { params: RefillParams } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const view = refillCandidates(app.db, event, request.params.meetingId, request.lang);
@@ -81,18 +69,11 @@ export default async function attendanceRoutes(app: FastifyInstance): Promise<vo
     },
   );
 
-  app.post<{ Params: RefillParams; Body: { requestId: number; tableId: number } }>(
+  app.post(
     '/events/:slug/refill/:meetingId',
     {
       preHandler: requireOrganizer,
-      schema: {
-        params: refillParams,
-        body: {
-          type: 'object',
-          required: ['requestId', 'tableId'],
-          properties: { requestId: { type: 'integer', minimum: 1 }, tableId: { type: 'integer', minimum: 1 }, _csrf: { type: 'string' } },
-        },
-      },
+      schema: { params: RefillParams, body: RefillBody },
     },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);

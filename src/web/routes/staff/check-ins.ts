@@ -2,40 +2,27 @@
 // roster it was shown on (day, room) and, for meetings, the version, slot and table it was rendered with, so a
 // stale page is refused with what changed. Browsers without script get a redirect back to the roster; the page's
 // script asks for JSON and refreshes the roster in place.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { recordCheckIn, type CheckInAction } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
-import { DATE_PATTERN, scopeOf, staffUrls, tokenParams, type TokenParams } from './context.js';
+import { Type } from 'typebox';
+import { Csrf, Id, IsoDate, TokenParams, type Static, type TypedApp } from '../../schemas.js';
+import { scopeOf, staffUrls } from './context.js';
 
-interface CheckInBody {
+const CheckInBody = Type.Object({
   /** The tapped button: 'arrived:<representativeId>', 'held' or 'no_show'. */
-  readonly tap: string;
-  readonly date: string;
-  readonly roomId: number;
-  readonly view: 'roster' | 'now';
-  readonly meetingId?: number;
-  readonly versionId?: number;
-  readonly slotId?: number;
-  readonly tableId?: number;
-}
-
-const id = { type: 'integer', minimum: 1 } as const;
-const checkInBody = {
-  type: 'object',
-  required: ['tap', 'date', 'roomId', 'view'],
-  properties: {
-    tap: { type: 'string', pattern: '^(arrived:[1-9][0-9]{0,9}|held|no_show)$' },
-    date: { type: 'string', pattern: DATE_PATTERN },
-    roomId: id,
-    view: { type: 'string', enum: ['roster', 'now'] },
-    meetingId: id,
-    versionId: id,
-    slotId: id,
-    tableId: id,
-    _csrf: { type: 'string' },
-  },
-} as const;
+  tap: Type.String({ pattern: '^(arrived:[1-9][0-9]{0,9}|held|no_show)$' }),
+  date: IsoDate,
+  roomId: Id,
+  view: Type.Union([Type.Literal('roster'), Type.Literal('now')]),
+  meetingId: Type.Optional(Id),
+  versionId: Type.Optional(Id),
+  slotId: Type.Optional(Id),
+  tableId: Type.Optional(Id),
+  _csrf: Csrf,
+});
+type CheckInBody = Static<typeof CheckInBody>;
 
 function required(body: CheckInBody, field: 'meetingId' | 'versionId' | 'slotId' | 'tableId'): number {
   const value = body[field];
@@ -62,11 +49,11 @@ function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
 }
 
-export default async function checkInRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Params: TokenParams; Body: CheckInBody }>(
+export default async function checkInRoutes(app: TypedApp): Promise<void> {
+  app.post(
     '/staff/:token/check-ins',
-    { preHandler: requireAccessLink('staff'), schema: { params: tokenParams, body: checkInBody } },
-    async (request, reply: FastifyReply) => {
+    { preHandler: requireAccessLink('staff'), schema: { params: TokenParams, body: CheckInBody } },
+    async (request, reply) => {
       const scope = scopeOf(request);
       const { recorded } = recordCheckIn(
         app.db,

@@ -1,31 +1,15 @@
 // What every staff route needs: the link's scope (event, and room for a per-room link), the URLs of its pages and
 // the shared parameter schemas. The token guard has already refused unknown, revoked and non-staff links.
 import type { FastifyRequest } from 'fastify';
-import { DATE_PATTERN, Token } from '../../schemas.js';
+import { Type } from 'typebox';
+import { Id, IsoDate, Token, type Static } from '../../schemas.js';
 import type { StaffScope } from '../../../services/staff/index.js';
 import { DomainError } from '../../../domain/index.js';
 
-export { TokenParams as tokenParams, DATE_PATTERN } from '../../schemas.js';
-export type { TokenParams } from '../../schemas.js';
 
-export interface RosterParams {
-  readonly token: string;
-  readonly roomId: number;
-  readonly date: string;
-}
-
-
-export function rosterParams(datePattern: string = DATE_PATTERN) {
-  return {
-    type: 'object',
-    required: ['token', 'roomId', 'date'],
-    properties: {
-      token: Token,
-      roomId: { type: 'integer', minimum: 1 },
-      date: { type: 'string', pattern: datePattern },
-    },
-  } as const;
-}
+/** A room's day behind a staff link: /staff/:token/rooms/:roomId/days/:date. */
+export const RosterParams = Type.Object({ token: Token, roomId: Id, date: IsoDate });
+export type RosterParams = Static<typeof RosterParams>;
 
 export function scopeOf(request: FastifyRequest): StaffScope & { accessTokenId: number } {
   const link = request.accessLink;

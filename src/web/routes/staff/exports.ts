@@ -1,17 +1,17 @@
 // The desk's copies of a room's day: GET …/days/:date.csv (one row per meeting, spreadsheet-friendly) and
 // …/days/:date/print (the door sheet: big, black on white, one table per slot).
-import type { FastifyInstance } from 'fastify';
 import { loadRoster } from '../../../services/staff/index.js';
 import { rosterCsv } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
-import { rosterParams, scopeOf, staffUrls, type RosterParams } from './context.js';
+import type { TypedApp } from '../../schemas.js';
+import { RosterParams, scopeOf, staffUrls } from './context.js';
 
-export default async function exportRoutes(app: FastifyInstance): Promise<void> {
+export default async function exportRoutes(app: TypedApp): Promise<void> {
   const guard = requireAccessLink('staff');
-  const schema = { params: rosterParams() };
+  const schema = { params: RosterParams };
 
-  app.get<{ Params: RosterParams }>('/staff/:token/rooms/:roomId/days/:date.csv', { preHandler: guard, schema }, async (request, reply) => {
+  app.get('/staff/:token/rooms/:roomId/days/:date.csv', { preHandler: guard, schema }, async (request, reply) => {
     const roster = loadRoster(app.db, scopeOf(request), {
       roomId: request.params.roomId,
       date: request.params.date,
@@ -26,7 +26,7 @@ export default async function exportRoutes(app: FastifyInstance): Promise<void> 
       .send(rosterCsv(roster, request.t));
   });
 
-  app.get<{ Params: RosterParams }>('/staff/:token/rooms/:roomId/days/:date/print', { preHandler: guard, schema }, async (request, reply) => {
+  app.get('/staff/:token/rooms/:roomId/days/:date/print', { preHandler: guard, schema }, async (request, reply) => {
     const roster = loadRoster(app.db, scopeOf(request), {
       roomId: request.params.roomId,
       date: request.params.date,

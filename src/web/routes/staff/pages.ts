@@ -1,10 +1,11 @@
 // GET /staff/:token (pick day and room), /staff/:token/rooms/:roomId/days/:date (the roster; `?fragment=1` returns
 // only its body, which the page's script swaps in on a live update) and /staff/:token/now (current and next slots).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { loadNow, loadRoster, loadStaffHome } from '../../../services/staff/index.js';
 import { requireAccessLink } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
-import { rosterParams, scopeOf, staffUrls, tokenParams, type RosterParams, type TokenParams } from './context.js';
+import { FragmentQuery, TokenParams, type TypedApp } from '../../schemas.js';
+import { RosterParams, scopeOf, staffUrls } from './context.js';
 
 const STYLES = ['/static/css/staff.css'];
 const SCRIPTS = ['/static/js/roster-live.js'];
@@ -30,10 +31,10 @@ async function sendFragment(
   return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 
-export default async function pageRoutes(app: FastifyInstance): Promise<void> {
+export default async function pageRoutes(app: TypedApp): Promise<void> {
   const guard = requireAccessLink('staff');
 
-  app.get<{ Params: TokenParams }>('/staff/:token', { preHandler: guard, schema: { params: tokenParams } }, async (request, reply) => {
+  app.get('/staff/:token', { preHandler: guard, schema: { params: TokenParams } }, async (request, reply) => {
     const home = loadStaffHome(app.db, scopeOf(request), request.lang, app.now());
     if (!home) throw new DomainError('not_found', 'shell.error.linkInvalid');
     return reply.page('staff/home', {
@@ -45,9 +46,9 @@ export default async function pageRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.get<{ Params: RosterParams; Querystring: FragmentQuery }>(
+  app.get(
     '/staff/:token/rooms/:roomId/days/:date',
-    { preHandler: guard, schema: { params: rosterParams(), querystring: fragmentQuery } },
+    { preHandler: guard, schema: { params: RosterParams, querystring: FragmentQuery } },
     async (request, reply) => {
       const roster = loadRoster(app.db, scopeOf(request), {
         roomId: request.params.roomId,
@@ -68,9 +69,9 @@ export default async function pageRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: TokenParams; Querystring: FragmentQuery }>(
+  app.get(
     '/staff/:token/now',
-    { preHandler: guard, schema: { params: tokenParams, querystring: fragmentQuery } },
+    { preHandler: guard, schema: { params: TokenParams, querystring: FragmentQuery } },
     async (request, reply) => {
       const now = loadNow(app.db, scopeOf(request), request.lang, app.now());
       if (!now) throw new DomainError('not_found', 'shell.error.notFound.body');
