@@ -1,25 +1,25 @@
 // /events/:slug/publish: what publishing the draft changes for participants (moved, added, cancelled meetings and
 // who is affected), then a confirm form carrying the draft's version and revision: a draft edited after the
 // preview was shown is refused, and the new preview is shown instead.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { EventRow } from '../../../services/setup/index.js';
 import { previewPublish, publishDraft, PublishError } from '../../../services/publishing/index.js';
 import { refusalStatus } from '../../plugins/errors.js';
 import { requireOrganizer } from '../../guards.js';
-import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+import { Csrf, Id, SlugParams, type TypedApp } from '../../schemas.js';
+import { actorOf, eventNav, eventOf } from './event-context.js';
 import { publishView } from '../../view-models/publish.js';
 
-const confirmBody = {
-  type: 'object',
-  required: ['versionId', 'revision'],
-  properties: {
-    _csrf: { type: 'string' },
-    versionId: { type: 'integer', minimum: 1 },
-    revision: { type: 'integer', minimum: 1 },
-  },
-} as const;
+/** The draft as the preview showed it: a draft edited since is refused. */
+const ConfirmBody = Type.Object({ _csrf: Csrf, versionId: Id, revision: Id });
+/** After a publish: the version now published and how many messages went to the outbox. */
+const PublishedQuery = Type.Object({
+  published: Type.Optional(Id),
+  messages: Type.Optional(Type.Integer({ minimum: 0 })),
+});
 
-export default async function publishRoutes(app: FastifyInstance): Promise<void> {
+export default async function publishRoutes(app: TypedApp): Promise<void> {
   function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -36,18 +36,9 @@ export default async function publishRoutes(app: FastifyInstance): Promise<void>
     });
   }
 
-  app.get<{ Params: SlugParams; Querystring: { published?: number; messages?: number } }>(
+  app.get(
     '/events/:slug/publish',
-    {
-      preHandler: requireOrganizer,
-      schema: {
-        params: slugParams,
-        querystring: {
-          type: 'object',
-          properties: { published: { type: 'integer', minimum: 1 }, messages: { type: 'integer', minimum: 0 } },
-        },
-      },
-    },
+    { preHandler: requireOrganizer, schema: { params: SlugParams, querystring: PublishedQuery } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const { published, messages } = request.query;
@@ -59,9 +50,9 @@ export default async function publishRoutes(app: FastifyInstance): Promise<void>
     },
   );
 
-  app.post<{ Params: SlugParams; Body: { versionId: number; revision: number } }>(
+  app.post(
     '/events/:slug/publish',
-    { preHandler: requireOrganizer, schema: { params: slugParams, body: confirmBody } },
+    { preHandler: requireOrganizer, schema: { params: SlugParams, body: ConfirmBody } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       try {

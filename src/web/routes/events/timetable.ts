@@ -2,7 +2,8 @@
 // edits are plain form posts (move, swap, place, lock, unlock, unschedule) that carry the version and revision the
 // page showed, so a concurrent edit is refused as stale. ?select=<request> shows where a meeting may go;
 // public/js/timetable.js does the same by click or drag using targets.json.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import type { EventRow } from '../../../services/setup/index.js';
 import { allowedTargets, applyEdit, EditRefusedError, type MeetingEdit } from '../../../services/timetable/index.js';
 import type { Conflict } from '../../../domain/index.js';
@@ -12,57 +13,39 @@ import type { Translator } from '../../../i18n/index.js';
 import { refusalStatus } from '../../plugins/errors.js';
 import { requireOrganizer } from '../../guards.js';
 import { DomainError } from '../../../domain/index.js';
-import { actorOf, eventNav, eventOf, slugParams, type SlugParams } from './event-context.js';
+import { Csrf, Id, SlugParams, type Static, type TypedApp } from '../../schemas.js';
+import { actorOf, eventNav, eventOf } from './event-context.js';
 import { timetableView } from '../../view-models/timetable.js';
 
-interface FilterQuery {
-  day?: number;
-  room?: number;
-  sector?: string;
-  org?: number;
-  select?: number;
-  done?: string;
-}
+const EDIT_KINDS = ['move', 'swap', 'place', 'lock', 'unlock', 'unschedule'] as const;
+const EditKind = Type.Union(EDIT_KINDS.map((kind) => Type.Literal(kind)));
 
-const id = { type: 'integer', minimum: 1 } as const;
+/** The grid's filters and selection, kept across edits (a form post carries them back). */
+const filterFields = {
+  day: Type.Optional(Id),
+  room: Type.Optional(Id),
+  sector: Type.Optional(Type.String({ maxLength: 100 })),
+  org: Type.Optional(Id),
+  select: Type.Optional(Id),
+  done: Type.Optional(EditKind),
+};
+const FilterQuery = Type.Object(filterFields);
+type FilterQuery = Static<typeof FilterQuery>;
 
-const filterQuery = {
-  type: 'object',
-  properties: {
-    day: id,
-    room: id,
-    sector: { type: 'string', maxLength: 100 },
-    org: id,
-    select: id,
-    done: { type: 'string', enum: ['move', 'swap', 'place', 'lock', 'unlock', 'unschedule'] },
-  },
-} as const;
-
-interface EditBody extends FilterQuery {
-  kind: MeetingEdit['kind'];
-  requestId: number;
-  otherRequestId?: number;
-  slotId?: number;
-  tableId?: number;
-  versionId: number;
-  revision: number;
-}
-
-const editBody = {
-  type: 'object',
-  required: ['kind', 'requestId', 'versionId', 'revision'],
-  properties: {
-    ...filterQuery.properties,
-    _csrf: { type: 'string' },
-    kind: { type: 'string', enum: ['move', 'swap', 'place', 'lock', 'unlock', 'unschedule'] },
-    requestId: id,
-    otherRequestId: id,
-    slotId: id,
-    tableId: id,
-    versionId: id,
-    revision: { type: 'integer', minimum: 1 },
-  },
-} as const;
+/** One edit of the draft, with the version and revision the page showed. */
+const EditBody = Type.Object({
+  ...filterFields,
+  _csrf: Csrf,
+  kind: EditKind,
+  requestId: Id,
+  otherRequestId: Type.Optional(Id),
+  slotId: Type.Optional(Id),
+  tableId: Type.Optional(Id),
+  versionId: Id,
+  revision: Id,
+});
+type EditBody = Static<typeof EditBody>;
+const TargetsQuery = Type.Object({ request: Id });
 
 function filtersOf(query: FilterQuery): TimetableFilters {
   return {
@@ -107,7 +90,7 @@ function editOf(body: EditBody): MeetingEdit {
   }
 }
 
-export default async function timetableRoutes(app: FastifyInstance): Promise<void> {
+export default async function timetableRoutes(app: TypedApp): Promise<void> {
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -131,9 +114,9 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
     });
   }
 
-  app.get<{ Params: SlugParams; Querystring: FilterQuery }>(
+  app.get(
     '/events/:slug/timetable',
-    { preHandler: requireOrganizer, schema: { params: slugParams, querystring: filterQuery } },
+    { preHandler: requireOrganizer, schema: { params: SlugParams, querystring: FilterQuery } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const done = request.query.done;
@@ -143,15 +126,9 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
     },
   );
 
-  app.get<{ Params: SlugParams; Querystring: { request: number } }>(
+  app.get(
     '/events/:slug/timetable/targets.json',
-    {
-      preHandler: requireOrganizer,
-      schema: {
-        params: slugParams,
-        querystring: { type: 'object', required: ['request'], properties: { request: id } },
-      },
-    },
+    { preHandler: requireOrganizer, schema: { params: SlugParams, querystring: TargetsQuery } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const version = workingVersion(app.db, event.id);
@@ -170,9 +147,9 @@ export default async function timetableRoutes(app: FastifyInstance): Promise<voi
     },
   );
 
-  app.post<{ Params: SlugParams; Body: EditBody }>(
+  app.post(
     '/events/:slug/timetable/edit',
-    { preHandler: requireOrganizer, schema: { params: slugParams, body: editBody } },
+    { preHandler: requireOrganizer, schema: { params: SlugParams, body: EditBody } },
     async (request, reply) => {
       const event = eventOf(app, request.params.slug);
       const body = request.body;
