@@ -1,4 +1,4 @@
-// Type-aware lint whose one job is to catch promises nobody waits for: the repositories are async, so a
+// Type-aware lint whose one job is to catch promises nobody waits for: as the repositories become async, a
 // forgotten await would let a write race the next read or hide its error.
 import tseslint from 'typescript-eslint';
 
