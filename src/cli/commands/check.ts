@@ -1,6 +1,6 @@
 // `meetgrid check PROBLEM.json SCHEDULE.json [--json]`: judges a schedule file against its problem with the
 // engine's independent checker. Exit 0 valid, 1 violations, 2 unreadable or invalid input.
-import { checkSchedule, type CheckReport } from '../../engine/index.js';
+import { checkSchedule, type CheckReport, type Violation } from '../../engine/index.js';
 import { formatInputError, validateProblem } from '../../engine/index.js';
 import { translator, type Language, type Translator } from '../../i18n/index.js';
 import type { Command } from '../command.js';
@@ -79,10 +79,15 @@ function formatReport(report: CheckReport, t: Translator): string {
   else {
     lines.push('', t('check.violations', { count: report.violations.length }));
     for (const v of report.violations) {
-      lines.push(`  [${v.code}]${v.meeting !== undefined ? ` ${v.meeting}` : ''} ${v.message}`);
+      lines.push(violationLine(v));
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One violation as the CLI prints it: code, the meeting when there is one, and the checker's message. */
+export function violationLine(v: Violation): string {
+  return `  [${v.code}]${v.meeting !== undefined ? ` ${v.meeting}` : ''} ${v.message}`;
 }
 
 /** Columns a label takes in a terminal: Hangul and CJK characters are two columns wide. */

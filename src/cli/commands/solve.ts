@@ -10,7 +10,7 @@ import { translator, type Translator } from '../../i18n/index.js';
 import { searchTimeMs, solveInWorkers, type PortfolioProgress } from '../../solving/index.js';
 import type { Command } from '../command.js';
 import { InputFileError, readJsonFile } from '../read-json-file.js';
-import { cliLanguage } from './check.js';
+import { cliLanguage, violationLine } from './check.js';
 
 export interface SolveIo {
   readonly out: (text: string) => void;
@@ -185,7 +185,7 @@ export async function run(args: readonly string[], io: SolveIo = processIo): Pro
 export function checkerRefusal(problem: Problem, schedule: unknown, t: Translator): string | undefined {
   const report = checkSchedule(problem, schedule);
   if (report.valid) return undefined;
-  const lines = report.violations.map((v) => `  [${v.code}]${v.meeting !== undefined ? ` ${v.meeting}` : ''} ${v.message}\n`);
+  const lines = report.violations.map((v) => `${violationLine(v)}\n`);
   return `${t('solve.checkerRefused', { count: report.violations.length })}\n${lines.join('')}`;
 }
 

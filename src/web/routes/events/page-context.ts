@@ -4,24 +4,22 @@ import type { FastifyRequest } from 'fastify';
 import type { EventRow } from '../../../services/setup/index.js';
 import type { AffectedMeeting } from '../../../services/setup/index.js';
 import type { CsvProblem } from '../../../services/csv/index.js';
-import { eventBySlug } from '../../../services/setup/index.js';
 import type { FormErrors } from '../../../domain/index.js';
-import { DomainError } from '../../../domain/index.js';
+import { localName } from '../../view-models/helpers.js';
+import { eventOf as eventOfSlug } from './event-context.js';
 
 export { SlugParams as slugParams, SlugIdParams as idParams } from '../../schemas.js';
 
 export function eventOf(request: FastifyRequest): EventRow {
   const { slug } = request.params as { slug: string };
-  const event = eventBySlug(request.server.db, slug);
-  if (!event) throw new DomainError('not_found', 'shell.error.notFound.body');
-  return event;
+  return eventOfSlug(request.server, slug);
 }
 
 export type NavSection = 'setup' | 'participants' | 'requests' | 'import';
 
 /** Model fields shared by the pages: title, navigation, the event's name in the visitor's language. */
 export function pageBase(request: FastifyRequest, event: EventRow, current: NavSection, titleKey: string) {
-  const name = request.lang === 'ko' ? event.nameKo : event.nameEn;
+  const name = localName(event, request.lang);
   return {
     title: request.t(titleKey, { name }),
     styles: ['/static/css/organizer-data.css'],
@@ -55,5 +53,5 @@ export function meetingTexts(request: FastifyRequest, meetings: readonly Affecte
 
 /** A display name in the visitor's language. */
 export function nameIn(request: FastifyRequest, thing: { readonly nameKo: string; readonly nameEn: string }): string {
-  return request.lang === 'ko' ? thing.nameKo : thing.nameEn;
+  return localName(thing, request.lang);
 }
